@@ -1,0 +1,62 @@
+using KennisHub.Core.Data;
+using Microsoft.Extensions.Options;
+
+namespace KennisHub.Web.Infrastructure;
+
+/// <summary>Database registration and first-run preparation (migrations, seed import, demo accounts).</summary>
+public static class DataSetup
+{
+    public static WebApplicationBuilder AddKennisHubData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .Bind(builder.Configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    options.ConnectionString = Db.SqliteFileConnectionString(Path.Combine(environment.ContentRootPath, "App_Data"));
+                }
+            });
+        builder.Services.AddSingleton<Db>();
+        builder.Services.AddSingleton<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Runs the migrations; on an empty database imports content/; in Development creates demo accounts.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("KennisHub.Database");
+        var applied = app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Databasemigraties uitgevoerd: {Scripts}", string.Join(", ", applied));
+        }
+
+        foreach (var step in app.Services.GetServices<IFirstRunStep>())
+        {
+            await step.RunAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    public static IEndpointRouteBuilder MapKennisHubEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health");
+        return endpoints;
+    }
+
+    internal static string DescribeDatabase(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        return options.Provider.ToString();
+    }
+}
+
+/// <summary>
+/// Work that runs at start-up after migrations, in registration order: the seed import when the database is
+/// empty, then demo accounts in Development. Each step must be idempotent.
+/// </summary>
+public interface IFirstRunStep
+{
+    Task RunAsync(CancellationToken cancellationToken);
+}

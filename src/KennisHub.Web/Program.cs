@@ -1,0 +1,36 @@
+using KennisHub.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Each concern registers itself in one file under Infrastructure/; the order below is the request's order.
+builder.AddKennisHubData();
+builder.AddKennisHubIdentity();
+builder.AddKennisHubLocalization();
+builder.AddKennisHubSecurity();
+builder.Services.AddRazorPages();
+
+var app = builder.Build();
+
+// `dotnet run -- migrate|import|backup ...` runs a command and exits instead of serving.
+if (await KennisHubCommands.TryRunAsync(app, args))
+{
+    return;
+}
+
+await app.PrepareDatabaseAsync();
+
+app.UseKennisHubErrorPages();
+app.UseKennisHubSecurity();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseKennisHubLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseKennisHubRateLimiting();
+app.MapRazorPages();
+app.MapKennisHubEndpoints();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
