@@ -42,4 +42,24 @@ public sealed class KeyboardJourneys(LiveSite site) : BrowserTest(site)
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", "en");
     }
+
+    [Fact]
+    public async Task Every_control_reached_with_Tab_shows_where_the_focus_is()
+    {
+        await OpenAsync("/");
+
+        for (var i = 0; i < 12; i++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            var focus = await Page.EvaluateAsync<string[]>(
+                "() => { const e = document.activeElement, s = getComputedStyle(e); return [e.outerHTML.slice(0, 80), s.outlineStyle, s.outlineWidth]; }");
+            if (focus[0].StartsWith("<body", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            focus[1].ShouldNotBe("none", $"geen zichtbare focus op {focus[0]}");
+            focus[2].ShouldNotBe("0px", $"geen zichtbare focus op {focus[0]}");
+        }
+    }
 }
