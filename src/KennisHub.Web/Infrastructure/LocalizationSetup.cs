@@ -40,9 +40,10 @@ public static class LocalizationSetup
             ];
         });
 
+        IStringLocalizer? annotationText = null;
         builder.Services.AddRazorPages()
             .AddDataAnnotationsLocalization(options =>
-                options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(ValidationText)));
+                options.DataAnnotationLocalizerProvider = (_, factory) => annotationText ??= ResourceChain.Create(factory));
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((options, factory) =>
         {
             var text = factory.Create(typeof(ValidationText));
@@ -80,6 +81,39 @@ public static class LocalizationSetup
         messages.SetValueIsInvalidAccessor(value => text["Binding_ValueIsInvalid", value]);
         messages.SetValueMustBeANumberAccessor(name => text["Binding_ValueMustBeANumber", name]);
         messages.SetNonPropertyValueMustBeANumberAccessor(() => text["Binding_NonPropertyValueMustBeANumber"]);
+    }
+
+    /// <summary>
+    /// The localizer for [Display(Name = "...")] and ErrorMessage keys: ValidationText first, then every other
+    /// <c>*Text</c> resource in Resources/ (AccountText, ...), so a feature keeps its field names and messages in its
+    /// own resource file. A string that is no key anywhere is shown as written.
+    /// </summary>
+    private sealed class ResourceChain(IReadOnlyList<IStringLocalizer> chain) : IStringLocalizer
+    {
+        public static ResourceChain Create(IStringLocalizerFactory factory) => new(
+            [.. typeof(ValidationText).Assembly.GetTypes()
+                .Where(type => type.Namespace == typeof(ValidationText).Namespace && type.Name.EndsWith("Text", StringComparison.Ordinal))
+                .OrderBy(type => type == typeof(ValidationText) ? 0 : 1)
+                .ThenBy(type => type.Name, StringComparer.Ordinal)
+                .Select(factory.Create)]);
+
+        public LocalizedString this[string name] => Find(name) ?? new LocalizedString(name, name, resourceNotFound: true);
+
+        public LocalizedString this[string name, params object[] arguments]
+        {
+            get
+            {
+                var found = Find(name);
+                var format = found?.Value ?? name;
+                return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format, arguments), resourceNotFound: found is null);
+            }
+        }
+
+        public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
+            chain.SelectMany(localizer => localizer.GetAllStrings(includeParentCultures));
+
+        private LocalizedString? Find(string name) =>
+            chain.Select(localizer => localizer[name]).FirstOrDefault(text => !text.ResourceNotFound);
     }
 
     /// <summary>

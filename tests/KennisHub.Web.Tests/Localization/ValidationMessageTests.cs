@@ -38,6 +38,31 @@ public sealed class ValidationMessageTests(KennisHubFactory factory) : IClassFix
         public string? Name { get; set; }
     }
 
+    public sealed class Search
+    {
+        // Keys from SharedText, not ValidationText: a feature keeps its own field names and messages.
+        [Required(ErrorMessage = "NotFound_Title")]
+        [Display(Name = "Nav_Articles")]
+        public string? Query { get; set; }
+
+        [Required]
+        [Display(Name = "Nav_Themes")]
+        public string? Theme { get; set; }
+    }
+
+    [Theory]
+    [InlineData("nl-NL", "Pagina niet gevonden", "Thema's is verplicht.")]
+    [InlineData("en", "Page not found", "Themes is required.")]
+    public void Field_names_and_messages_may_be_keys_in_any_resource_of_the_site(string culture, string message, string required)
+    {
+        using var _ = new CultureScope(culture);
+
+        var errors = Validate(new Search());
+
+        errors["Query"].ShouldBe([message]);
+        errors["Theme"].ShouldBe([required]);
+    }
+
     [Theory]
     [InlineData("nl-NL", "'twaalf' is geen geldige waarde voor Aantal.", "Aantal moet een getal zijn.")]
     [InlineData("en", "'twaalf' is not a valid value for Aantal.", "Aantal must be a number.")]
@@ -75,7 +100,7 @@ public sealed class ValidationMessageTests(KennisHubFactory factory) : IClassFix
     }
 
     /// <summary>Runs MVC's own object validator (as model binding does) and returns the errors per field.</summary>
-    private Dictionary<string, string[]> Validate(Registration model)
+    private Dictionary<string, string[]> Validate(object model)
     {
         using var scope = factory.Services.CreateScope();
         var httpContext = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
