@@ -28,6 +28,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<ComponentText> text) 
         var errors = modelState
             .Where(pair => pair.Value is { Errors.Count: > 0 })
             .SelectMany(pair => pair.Value!.Errors.Select(error => (Key: pair.Key, error.ErrorMessage)))
+            .OrderBy(error => FormOrder(error.Key))
             .ToList();
         if (errors.Count == 0)
         {
@@ -37,7 +38,7 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<ComponentText> text) 
 
         output.TagName = "div";
         output.TagMode = TagMode.StartTagAndEndTag;
-        output.Attributes.SetAttribute("class", "utrecht-alert utrecht-alert--error kh-error-summary");
+        output.Attributes.SetAttribute("class", "kh-error-summary");
         output.Attributes.SetAttribute("aria-labelledby", "kh-error-summary-title");
         output.Attributes.SetAttribute("tabindex", "-1");
         output.Attributes.SetAttribute("data-kh-error-summary", "");
@@ -70,5 +71,35 @@ public sealed class ErrorSummaryTagHelper(IStringLocalizer<ComponentText> text) 
         var intro = new TagBuilder("p");
         intro.InnerHtml.Append(text["ErrorSummary_Intro"]);
         output.Content.AppendHtml(intro).AppendHtml(list);
+    }
+
+    /// <summary>
+    /// Where a field sits in the form: ModelState lists keys in its own (alphabetical) order, the summary follows
+    /// the order of the model's properties ("Input.Email" before "Input.Name" when declared so). Form-wide errors
+    /// come first; keys the model does not know keep their place at the end.
+    /// </summary>
+    private (int Depth, long Position) FormOrder(string key)
+    {
+        if (key.Length == 0)
+        {
+            return (0, 0);
+        }
+
+        var metadata = ViewContext.ViewData.ModelMetadata;
+        long position = 0;
+        foreach (var part in key.Split('.'))
+        {
+            var name = part.Split('[')[0];
+            var index = metadata.Properties.Select(p => p.PropertyName).ToList().IndexOf(name);
+            if (index < 0)
+            {
+                return (2, 0);
+            }
+
+            position = (position * 1000) + index;
+            metadata = metadata.Properties[index];
+        }
+
+        return (1, position);
     }
 }

@@ -8,7 +8,14 @@ public sealed class ErrorSummaryTagHelperTests
 {
     public sealed class Form
     {
+        public Fields Input { get; set; } = new();
+    }
+
+    public sealed class Fields
+    {
         public string? Name { get; set; }
+
+        public string? Email { get; set; }
     }
 
     private readonly TagHelperHarness<Form> harness = new(new Form());
@@ -23,10 +30,10 @@ public sealed class ErrorSummaryTagHelperTests
     }
 
     [Fact]
-    public void Every_error_is_a_link_to_its_field_under_a_heading_that_names_the_summary()
+    public void Every_error_is_a_link_to_its_field_in_form_order_under_a_heading_that_names_the_summary()
     {
-        harness.ModelState.AddModelError("Input.Name", "Naam is verplicht.");
         harness.ModelState.AddModelError("Input.Email", "Vul bij E-mailadres een geldig e-mailadres in.");
+        harness.ModelState.AddModelError("Input.Name", "Naam is verplicht.");
 
         var summary = TagHelperHarness<Form>.Run(Summary(), "kh-error-summary")!;
 
