@@ -105,6 +105,11 @@ public static partial class SqlLiteralCollector
 
             if (dialectClass == SqlServerDialectClass)
             {
+                if (!StartsWithStatementKeyword(text) && !ContainsSqlWords(text) && !text.Contains('@', StringComparison.Ordinal))
+                {
+                    continue; // Not SQL: a folder name, a message.
+                }
+
                 literals.Add(new SqlLiteral(file, ContentLine(literal), MemberName(literal), text, SqlScope.SqlServerDialect, IsPaged: false));
             }
             else if (StartsWithStatementKeyword(text))
