@@ -159,6 +159,16 @@ public sealed class SqlLiteralCheckTests
                     """;
                 public string Paged() => db.Dialect.Page(List);
                 public string One() => "SELECT Id FROM Articles WHERE Id = @Id";
+                public string LocalPaged()
+                {
+                    const string Sql = "SELECT Id FROM Themes ORDER BY Title";
+                    return db.Dialect.Page(Sql);
+                }
+                public string LocalSameNameUnpaged()
+                {
+                    const string Sql = "SELECT Id FROM Themes WHERE Slug = @Slug";
+                    return Sql;
+                }
             }
             """";
 
@@ -168,6 +178,8 @@ public sealed class SqlLiteralCheckTests
         literals.Single(l => l.Scope == SqlScope.SqlServerDialect).Sql.ShouldStartWith("OFFSET");
         literals.Single(l => l.Sql.Contains("IN @Visibilities", StringComparison.Ordinal)).IsPaged.ShouldBeTrue();
         literals.Single(l => l.Sql.Contains("Id = @Id", StringComparison.Ordinal)).IsPaged.ShouldBeFalse();
+        literals.Single(l => l.Sql.Contains("ORDER BY Title", StringComparison.Ordinal)).IsPaged.ShouldBeTrue();
+        literals.Single(l => l.Sql.Contains("Slug = @Slug", StringComparison.Ordinal)).IsPaged.ShouldBeFalse();
         TSqlCheck.Check(new SqlCollection(literals, [])).ShouldBeEmpty();
     }
 

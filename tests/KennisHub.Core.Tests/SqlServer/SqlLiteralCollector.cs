@@ -276,7 +276,12 @@ public static partial class SqlLiteralCollector
             names.Add(arrowProperty.Identifier.ValueText);
         }
 
-        var scope = (SyntaxNode?)literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() ?? literal.SyntaxTree.GetRoot();
+        // A local const is seen only in its own member (two methods may each have a "const string Sql");
+        // a field or property anywhere in its type.
+        var isLocal = literal.Parent?.Parent?.Parent?.Parent is LocalDeclarationStatementSyntax;
+        var scope = (isLocal ? literal.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not TypeDeclarationSyntax) : null)
+            ?? (SyntaxNode?)literal.FirstAncestorOrSelf<TypeDeclarationSyntax>()
+            ?? literal.SyntaxTree.GetRoot();
         return scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
             invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Page" }
             && invocation.ArgumentList.Arguments.Count == 1
