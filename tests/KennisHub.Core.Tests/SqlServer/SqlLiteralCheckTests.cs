@@ -44,6 +44,21 @@ public sealed class SqlLiteralCheckTests
     }
 
     [Fact]
+    public void No_SQL_Server_migration_holds_a_statement_that_cannot_run_in_its_transaction()
+    {
+        var problems = Directory.GetFiles(Path.Combine(Root, "db", "sqlserver"), "*.sql").Order(StringComparer.Ordinal)
+            .SelectMany(script => TSqlCheck.SplitBatches(File.ReadAllText(script)).SelectMany(batch =>
+                TSqlCheck.NotAllowedInTransaction(TSqlCheck.Parse(batch.Sql, out _))
+                    .Select(p => $"db/sqlserver/{Path.GetFileName(script)} (batch from line {batch.Line}), {p}")))
+            .ToList();
+
+        problems.ShouldBeEmpty(string.Join(Environment.NewLine, problems));
+        TSqlCheck.NotAllowedInTransaction(TSqlCheck.Parse(
+            "CREATE FULLTEXT INDEX ON Articles (Title, BodyText) KEY INDEX PK_Articles ON KennisHubCatalog;", out _))
+            .ShouldHaveSingleItem().ShouldContain("CREATE FULLTEXT INDEX");
+    }
+
+    [Fact]
     public void Every_portable_literal_prepares_on_a_migrated_SQLite_database()
     {
         var folder = Path.Combine(Path.GetTempPath(), "kennishub-tests", Guid.NewGuid().ToString("N"));

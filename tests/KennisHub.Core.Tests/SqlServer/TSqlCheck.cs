@@ -128,8 +128,47 @@ public static partial class TSqlCheck
         return batches;
     }
 
+    /// <summary>
+    /// Statements SQL Server refuses inside a user transaction. DatabaseMigrator runs each script in one transaction
+    /// (DbUp's WithTransactionPerScript), so a migration holding one of these fails on SQL Server only, at deploy time.
+    /// </summary>
+    public static IReadOnlyList<string> NotAllowedInTransaction(TSqlFragment fragment)
+    {
+        var visitor = new TransactionVisitor();
+        fragment.Accept(visitor);
+        return visitor.Problems;
+    }
+
     [GeneratedRegex(@"^\s*GO\s*(--.*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GoLine();
+
+    private sealed class TransactionVisitor : TSqlFragmentVisitor
+    {
+        public List<string> Problems { get; } = [];
+
+        public override void Visit(CreateFullTextIndexStatement node) => Add(node, "CREATE FULLTEXT INDEX");
+
+        public override void Visit(AlterFullTextIndexStatement node) => Add(node, "ALTER FULLTEXT INDEX");
+
+        public override void Visit(DropFullTextIndexStatement node) => Add(node, "DROP FULLTEXT INDEX");
+
+        public override void Visit(CreateFullTextCatalogStatement node) => Add(node, "CREATE FULLTEXT CATALOG");
+
+        public override void Visit(AlterFullTextCatalogStatement node) => Add(node, "ALTER FULLTEXT CATALOG");
+
+        public override void Visit(DropFullTextCatalogStatement node) => Add(node, "DROP FULLTEXT CATALOG");
+
+        public override void Visit(CreateDatabaseStatement node) => Add(node, "CREATE DATABASE");
+
+        public override void Visit(AlterDatabaseStatement node) => Add(node, "ALTER DATABASE");
+
+        public override void Visit(BackupStatement node) => Add(node, "BACKUP");
+
+        public override void Visit(RestoreStatement node) => Add(node, "RESTORE");
+
+        private void Add(TSqlFragment node, string what)
+            => Problems.Add($"regel {node.StartLine}: {what} kan niet in een transactie, en elke migratie draait in een transactie");
+    }
 
     private sealed class PortabilityVisitor : TSqlFragmentVisitor
     {
