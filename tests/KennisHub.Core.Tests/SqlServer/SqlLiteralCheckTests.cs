@@ -132,6 +132,10 @@ public sealed class SqlLiteralCheckTests
                 public static string BySlug(string slug) => $"SELECT Id FROM Articles WHERE Slug = '{slug}'";
                 public static string Ordered(string column) => "SELECT Id FROM Articles ORDER BY " + column;
                 public static string Filter(System.Text.StringBuilder sql) => sql.Append(" WHERE Visibility = 'Public'").ToString();
+                private const string Select = "SELECT Id, Title FROM Themes";
+                private const string Where = " WHERE Visibility = @Visibility";
+                public static string Glued() => Select + Where;
+                public static string GluedByHoles() => $"{Select}{Where}";
                 public static string Message(string name) => $"Welkom, {name}";
                 public static string Path(string folder) => folder + "/kennishub.db";
             }
@@ -140,8 +144,8 @@ public sealed class SqlLiteralCheckTests
         var collection = SqlLiteralCollector.Collect(Code, "src/X/Sneaky.cs");
         var problems = TSqlCheck.Check(collection);
 
-        collection.Escapes.Select(e => e.Member).ShouldBe(["Sneaky.BySlug", "Sneaky.Ordered", "Sneaky.Filter"], ignoreOrder: true);
-        problems.Count(p => p.Message.Contains("interpolatie of samenvoeging", StringComparison.Ordinal)).ShouldBe(3);
+        collection.Escapes.Select(e => e.Member).ShouldBe(["Sneaky.BySlug", "Sneaky.Ordered", "Sneaky.Filter", "Sneaky.Glued", "Sneaky.GluedByHoles"], ignoreOrder: true);
+        problems.Count(p => p.Message.Contains("interpolatie of samenvoeging", StringComparison.Ordinal)).ShouldBe(5);
     }
 
     [Theory]

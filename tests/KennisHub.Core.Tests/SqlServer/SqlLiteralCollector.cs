@@ -122,10 +122,27 @@ public static partial class SqlLiteralCollector
             }
         }
 
+        // Names of strings (consts, fields, locals) that hold SQL: gluing them together escapes the check just as
+        // gluing literals does ("const string Sql = Select + Where;", $"{Select}{Where}").
+        var sqlNames = root.DescendantNodes().OfType<VariableDeclaratorSyntax>()
+            .Where(v => v.Initializer?.Value is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } l
+                && (StartsWithStatementKeyword(l.Token.ValueText) || ContainsSqlWords(l.Token.ValueText)))
+            .Select(v => v.Identifier.ValueText)
+            .ToHashSet(StringComparer.Ordinal);
+        bool IsSqlPiece(ExpressionSyntax piece) => piece switch
+        {
+            LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression)
+                && (StartsWithStatementKeyword(literal.Token.ValueText) || ContainsSqlWords(literal.Token.ValueText)),
+            IdentifierNameSyntax identifier => sqlNames.Contains(identifier.Identifier.ValueText),
+            MemberAccessExpressionSyntax member => sqlNames.Contains(member.Name.Identifier.ValueText),
+            _ => false,
+        };
+
         foreach (var interpolated in root.DescendantNodes().OfType<InterpolatedStringExpressionSyntax>())
         {
             var fixedText = string.Concat(interpolated.Contents.OfType<InterpolatedStringTextSyntax>().Select(t => t.TextToken.ValueText));
-            if (StartsWithStatementKeyword(fixedText) || ContainsSqlWords(fixedText))
+            if (StartsWithStatementKeyword(fixedText) || ContainsSqlWords(fixedText)
+                || interpolated.Contents.OfType<InterpolationSyntax>().Any(hole => IsSqlPiece(hole.Expression)))
             {
                 escapes.Add(Escape(file, interpolated));
             }
@@ -138,8 +155,7 @@ public static partial class SqlLiteralCollector
                 continue; // Report a chain once, at its top.
             }
 
-            var pieces = Flatten(concatenation).OfType<LiteralExpressionSyntax>().Where(l => l.IsKind(SyntaxKind.StringLiteralExpression));
-            if (pieces.Any(p => StartsWithStatementKeyword(p.Token.ValueText) || ContainsSqlWords(p.Token.ValueText)))
+            if (Flatten(concatenation).Any(IsSqlPiece))
             {
                 escapes.Add(Escape(file, concatenation));
             }
