@@ -93,12 +93,28 @@ public static class LinkFilter
         return end > 0 && normalized[end] == ':' ? normalized[..end] : null;
     }
 
+    private static string TextOf(ContainerInline container)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var inline in container)
+        {
+            _ = inline switch
+            {
+                LiteralInline literal => text.Append(literal.Content.ToString()),
+                CodeInline code => text.Append(code.Content),
+                ContainerInline nested => text.Append(TextOf(nested)),
+                _ => text,
+            };
+        }
+
+        return text.ToString();
+    }
+
     private static void Unwrap(LinkInline link)
     {
         if (link.IsImage)
         {
-            var alt = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
-            link.ReplaceBy(new LiteralInline(alt));
+            link.ReplaceBy(new LiteralInline(TextOf(link)), copyChildren: false);
             return;
         }
 
