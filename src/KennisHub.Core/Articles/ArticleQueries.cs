@@ -23,26 +23,17 @@ public sealed class ArticleQueries(Db db)
         ArgumentNullException.ThrowIfNull(filter);
 
         // The theme filter only matches a theme the reader may see, so a hidden theme's slug reveals nothing.
-        const string CountSql = """
-            SELECT COUNT(*)
-            FROM Articles a
-            WHERE a.Visibility IN @Visibilities
-              AND (@ThemeSlug IS NULL OR EXISTS (
-                    SELECT 1 FROM ArticleThemes at INNER JOIN Themes t ON t.Id = at.ThemeId
-                    WHERE at.ArticleId = a.Id AND t.Slug = @ThemeSlug AND t.Visibility IN @Visibilities))
-              AND (@KeywordSlug IS NULL OR EXISTS (
-                    SELECT 1 FROM ArticleKeywords ak INNER JOIN Keywords k ON k.Id = ak.KeywordId
-                    WHERE ak.ArticleId = a.Id AND k.Slug = @KeywordSlug))
-            """;
+        // COUNT(*) OVER () brings the total along with the page: one statement, one WHERE clause.
         const string Sql = """
             SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,
-                   o.Slug AS OrganisationSlug, o.Name AS OrganisationName
+                   o.Slug AS OrganisationSlug, o.Name AS OrganisationName,
+                   COUNT(*) OVER () AS TotalCount
             FROM Articles a
             LEFT JOIN Organisations o ON o.Id = a.OrganisationId
             WHERE a.Visibility IN @Visibilities
               AND (@ThemeSlug IS NULL OR EXISTS (
-                    SELECT 1 FROM ArticleThemes at INNER JOIN Themes t ON t.Id = at.ThemeId
-                    WHERE at.ArticleId = a.Id AND t.Slug = @ThemeSlug AND t.Visibility IN @Visibilities))
+                    SELECT 1 FROM ArticleThemes art INNER JOIN Themes t ON t.Id = art.ThemeId
+                    WHERE art.ArticleId = a.Id AND t.Slug = @ThemeSlug AND t.Visibility IN @Visibilities))
               AND (@KeywordSlug IS NULL OR EXISTS (
                     SELECT 1 FROM ArticleKeywords ak INNER JOIN Keywords k ON k.Id = ak.KeywordId
                     WHERE ak.ArticleId = a.Id AND k.Slug = @KeywordSlug))
@@ -58,10 +49,7 @@ public sealed class ArticleQueries(Db db)
         };
 
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ArticleSummary>(
-            new CommandDefinition(db.Dialect.Page(Sql), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new PagedList<ArticleSummary>(rows.AsList(), total, page, pageSize);
+        return await connection.QueryPageAsync<ArticleSummary>(db.Dialect.Page(Sql), parameters, page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>An article with its organisation, visible themes and keywords; null when unknown or not visible.</summary>
@@ -78,9 +66,9 @@ public sealed class ArticleQueries(Db db)
             """;
         const string ThemesSql = """
             SELECT t.Slug, t.Title
-            FROM ArticleThemes at
-            INNER JOIN Themes t ON t.Id = at.ThemeId
-            WHERE at.ArticleId = @ArticleId AND t.Visibility IN @Visibilities
+            FROM ArticleThemes art
+            INNER JOIN Themes t ON t.Id = art.ThemeId
+            WHERE art.ArticleId = @ArticleId AND t.Visibility IN @Visibilities
             ORDER BY t.Title
             """;
 

@@ -12,12 +12,8 @@ public sealed class OrganisationQueries(Db db)
         OrganisationFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        const string CountSql = """
-            SELECT COUNT(*) FROM Organisations
-            WHERE (@Kind IS NULL OR Kind = @Kind) AND (@Province IS NULL OR Province = @Province)
-            """;
         const string Sql = """
-            SELECT Id, Slug, Name, Kind, Province, Inhabitants
+            SELECT Id, Slug, Name, Kind, Province, Inhabitants, COUNT(*) OVER () AS TotalCount
             FROM Organisations
             WHERE (@Kind IS NULL OR Kind = @Kind) AND (@Province IS NULL OR Province = @Province)
             ORDER BY Name, Slug
@@ -31,10 +27,7 @@ public sealed class OrganisationQueries(Db db)
         };
 
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<OrganisationSummary>(
-            new CommandDefinition(db.Dialect.Page(Sql), parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return new PagedList<OrganisationSummary>(rows.AsList(), total, page, pageSize);
+        return await connection.QueryPageAsync<OrganisationSummary>(db.Dialect.Page(Sql), parameters, page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The provinces that occur, for the filter.</summary>

@@ -53,10 +53,10 @@ public sealed class ThemeQueries(Db db)
         const string ArticlesSql = """
             SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,
                    o.Slug AS OrganisationSlug, o.Name AS OrganisationName
-            FROM ArticleThemes at
-            INNER JOIN Articles a ON a.Id = at.ArticleId
+            FROM ArticleThemes art
+            INNER JOIN Articles a ON a.Id = art.ArticleId
             LEFT JOIN Organisations o ON o.Id = a.OrganisationId
-            WHERE at.ThemeId = @ThemeId AND a.Visibility IN @Visibilities
+            WHERE art.ThemeId = @ThemeId AND a.Visibility IN @Visibilities
             ORDER BY a.UpdatedAt DESC, a.Slug
             """;
 

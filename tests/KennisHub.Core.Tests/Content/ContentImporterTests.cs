@@ -52,7 +52,7 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         article.CurrentRevision.ShouldBe(1);
 
         (await connection.ExecuteScalarAsync<int>("""
-            SELECT COUNT(*) FROM ArticleThemes at INNER JOIN Articles a ON a.Id = at.ArticleId WHERE a.Slug = 'proef-atelierartikel'
+            SELECT COUNT(*) FROM ArticleThemes art INNER JOIN Articles a ON a.Id = art.ArticleId WHERE a.Slug = 'proef-atelierartikel'
             """)).ShouldBe(2);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Keywords WHERE Slug IN ('beeldkwaliteit', 'wijkgericht-werken', 'beheerplan')")).ShouldBe(3);
         (await connection.ExecuteScalarAsync<int>(
