@@ -30,7 +30,15 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             return run.Summary();
         }
 
-        await ImportMunicipalitiesAsync(folder, run, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ImportMunicipalitiesAsync(folder, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            run.Error("gemeenten.csv", $"gemeenten.csv: databasefout, niets uit dit bestand is opgeslagen: {exception.Message}");
+        }
+
         await ImportFolderAsync(folder, "organisaties", run, ImportOrganisationAsync, cancellationToken).ConfigureAwait(false);
         await ImportFolderAsync(folder, "themas", run, ImportThemeAsync, cancellationToken).ConfigureAwait(false);
         await ImportFolderAsync(folder, "kennis", run, ImportArticleAsync, cancellationToken).ConfigureAwait(false);
@@ -72,6 +80,10 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             catch (DbException exception)
             {
                 run.Error(source, $"{source}: databasefout: {exception.Message}");
+            }
+            catch (IOException exception)
+            {
+                run.Error(source, $"{source}: kan het bestand niet lezen: {exception.Message}");
             }
         }
     }

@@ -38,7 +38,10 @@ public static class KennisHubCommands
     {
         app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
         var options = app.Services.GetRequiredService<IOptions<ContentOptions>>().Value;
-        var folder = ContentOptions.Resolve(OptionValue(args, "--folder") ?? options.Folder, Directory.GetCurrentDirectory());
+        // --folder is relative to where the command runs; the configured or default folder to the content root.
+        var folder = OptionValue(args, "--folder") is { } given
+            ? Path.GetFullPath(given)
+            : ContentOptions.Resolve(options.Folder, app.Environment.ContentRootPath);
         if (folder is null)
         {
             await Console.Error.WriteLineAsync("Geen contentmap gevonden: geef er een op met --folder <map>.");
