@@ -166,4 +166,29 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         forVisitor.ShouldNotContain("Proefartikel voor netwerkleden");
         forMember.ShouldContain("Proefartikel voor netwerkleden");
     }
+
+    [Fact]
+    public async Task The_theme_filter_offers_only_themes_the_reader_may_see()
+    {
+        using var visitor = factory.CreateClient();
+        using var atelier = factory.CreateClientWithRoles(RoleNames.AtelierMember);
+
+        var forVisitor = new HtmlParser().ParseDocument(await visitor.GetStringAsync("/kennis", Ct));
+        var forAtelier = new HtmlParser().ParseDocument(await atelier.GetStringAsync("/kennis", Ct));
+
+        forVisitor.QuerySelector("label[for=thema]").ShouldNotBeNull();
+        forVisitor.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldNotContain("proef-atelierthema");
+        forVisitor.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldContain("proef-openbaar-thema");
+        forAtelier.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldContain("proef-atelierthema");
+    }
+
+    [Fact]
+    public async Task The_knowledge_pages_speak_English_when_asked()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/kennis/proef-openbaar-artikel?culture=en&ui-culture=en", Ct);
+
+        html.ShouldContain("About this knowledge article");
+        html.ShouldContain("Updated on");
+    }
 }

@@ -22,6 +22,9 @@ public sealed class IndexModel(
 {
     public PagedList<ArticleSummary>? Articles { get; private set; }
 
+    /// <summary>The themes this reader may see, for the filter.</summary>
+    public IReadOnlyList<ThemeSummary> Themes { get; private set; } = [];
+
     public string? ThemeSlug { get; private set; }
 
     public string? ThemeTitle { get; private set; }
@@ -39,6 +42,7 @@ public sealed class IndexModel(
         CancellationToken cancellationToken)
     {
         var reader = User.ToReader();
+        Themes = await themes.ListAsync(reader, cancellationToken);
         if (!KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return BadRequestPage(text["Paging_Invalid", pagina ?? string.Empty]);
