@@ -27,7 +27,7 @@ public sealed class ArticleQueries(Db db)
         const string Sql = """
             SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,
                    o.Slug AS OrganisationSlug, o.Name AS OrganisationName,
-                   COUNT(*) OVER () AS TotalCount
+                   CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount
             FROM Articles a
             LEFT JOIN Organisations o ON o.Id = a.OrganisationId
             WHERE a.Visibility IN @Visibilities

@@ -13,7 +13,7 @@ public sealed class OrganisationQueries(Db db)
     {
         ArgumentNullException.ThrowIfNull(filter);
         const string Sql = """
-            SELECT Id, Slug, Name, Kind, Province, Inhabitants, COUNT(*) OVER () AS TotalCount
+            SELECT Id, Slug, Name, Kind, Province, Inhabitants, CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount
             FROM Organisations
             WHERE (@Kind IS NULL OR Kind = @Kind) AND (@Province IS NULL OR Province = @Province)
             ORDER BY Name, Slug

@@ -19,7 +19,8 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Pa
 public static class PagedQueries
 {
     /// <summary>
-    /// Runs a paged query whose last column is <c>COUNT(*) OVER () AS TotalCount</c> (the total before paging).
+    /// Runs a paged query whose last column is <c>CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount</c>
+    /// (the total before paging; BIGINT so both providers hand back a long).
     /// A page past the end has no rows and so reports a total of 0; callers answer such a page with 404.
     /// </summary>
     public static async Task<PagedList<T>> QueryPageAsync<T>(
