@@ -13,7 +13,7 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int TotalCount, int Pa
     public bool HasNext => Page < PageCount;
 
     /// <summary>Rows to skip for a 1-based page number (the @Skip of SqlDialect.Page).</summary>
-    public static int Skip(int page, int pageSize) => (Math.Max(page, 1) - 1) * pageSize;
+    public static int Skip(int page, int pageSize) => (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * pageSize);
 }
 
 public static class PagedQueries

@@ -113,6 +113,8 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
     [InlineData("/kennis?pagina=0", "paginanummer '0' is ongeldig")]
     [InlineData("/kennis?pagina=-1", "paginanummer '-1' is ongeldig")]
     [InlineData("/kennis?pagina=99999999999", "is ongeldig")]
+    [InlineData("/kennis?pagina=2147483647", "is ongeldig")]
+    [InlineData("/kennis?pagina=%201", "is ongeldig")]
     [InlineData("/kennis?thema=bestaat-niet", "Het thema 'bestaat-niet' bestaat niet")]
     [InlineData("/kennis?thema=proef-atelierthema", "Het thema 'proef-atelierthema' bestaat niet")]
     [InlineData("/kennis?trefwoord=onbekend", "Het trefwoord 'onbekend' bestaat niet")]

@@ -7,9 +7,12 @@ public static class KnowledgeFormat
 {
     public const int PageSize = 20;
 
+    /// <summary>Far past any real list, and small enough that (page - 1) * PageSize cannot overflow an OFFSET.</summary>
+    public const int MaxPage = 100_000;
+
     private static readonly TimeZoneInfo Netherlands = FindNetherlands();
 
-    /// <summary>An absent value is page 1; otherwise a whole number from 1 (no signs, spaces or letters).</summary>
+    /// <summary>An absent value is page 1; otherwise a whole number from 1 to <see cref="MaxPage"/> (no signs, spaces or letters).</summary>
     public static bool TryParsePage(string? value, out int page)
     {
         if (value is null)
@@ -18,7 +21,7 @@ public static class KnowledgeFormat
             return true;
         }
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page >= 1;
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out page) && page is >= 1 and <= MaxPage;
     }
 
     /// <summary>A date as people in the Netherlands saw it, in the current culture's words ("24 november 2026").</summary>
