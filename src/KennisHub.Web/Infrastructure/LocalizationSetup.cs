@@ -11,9 +11,9 @@ namespace KennisHub.Web.Infrastructure;
 /// <summary>
 /// nl-NL first, English second. UI text lives in resource files: per feature a marker class in Resources/
 /// (e.g. <c>SharedText</c>) with <c>SharedText.resx</c> (Dutch, the neutral culture) and <c>SharedText.en.resx</c>.
-/// The culture comes from the cookie set by /taal, else from the browser's Accept-Language, else nl-NL; it drives
-/// text, dates, numbers and sort order (<see cref="SortComparer"/>). Model-binding and DataAnnotations messages come
-/// from <c>ValidationText</c>, so no English leaks into a Dutch form.
+/// The culture comes from the cookie set by /taal, else from ?culture=, else from the browser's Accept-Language,
+/// else nl-NL; it drives text, dates, numbers and sort order (<see cref="SortComparer"/>). Model-binding and
+/// DataAnnotations messages come from <c>ValidationText</c>, so no English leaks into a Dutch form.
 /// </summary>
 public static class LocalizationSetup
 {
@@ -32,10 +32,11 @@ public static class LocalizationSetup
             options.SupportedUICultures = SupportedCultures;
             options.FallBackToParentCultures = true;
             options.FallBackToParentUICultures = true;
-            // The user's choice (cookie from /taal) wins over the browser; no ?culture= in URLs.
+            // The user's choice (cookie from /taal) wins; then ?culture=en in a shared link (or a test); then the browser.
             options.RequestCultureProviders =
             [
                 new CookieRequestCultureProvider(),
+                new QueryStringRequestCultureProvider(),
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });

@@ -75,6 +75,19 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     }
 
     [Fact]
+    public async Task A_link_with_culture_en_opens_in_English_unless_the_reader_chose_Dutch()
+    {
+        using var client = Client();
+
+        var linked = await ReadAsync(await client.GetAsync("/toegankelijkheid?culture=en", Cancel));
+        linked.DocumentElement.GetAttribute("lang").ShouldBe("en");
+
+        await PostLanguageAsync(client, "nl-NL", "/");
+        var chosen = await ReadAsync(await client.GetAsync("/toegankelijkheid?culture=en", Cancel));
+        chosen.DocumentElement.GetAttribute("lang").ShouldBe("nl");
+    }
+
+    [Fact]
     public async Task A_return_address_on_another_site_is_ignored()
     {
         using var client = Client();
