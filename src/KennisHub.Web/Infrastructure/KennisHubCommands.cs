@@ -21,8 +21,11 @@ public static class KennisHubCommands
                     ? "De database is al bijgewerkt."
                     : $"Uitgevoerd: {string.Join(", ", applied)}");
                 return true;
+            case "backup":
+                Environment.ExitCode = await Security.BackupCommand.RunAsync(app.Services, args);
+                return true;
             default:
-                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate.");
+                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate, backup.");
                 Environment.ExitCode = 2;
                 return true;
         }
