@@ -34,6 +34,7 @@ public static class SecuritySetup
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KennisHub.Core.Audit.AuditLogQuery>();
 
         services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(headers => AddHeaders(headers, builder.Environment)));
 

@@ -1,0 +1,68 @@
+using System.Net;
+using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KennisHub.Web.Tests.Security;
+
+/// <summary>Limits lowered to two, and the search policy also put on the home page so that it can be driven today.</summary>
+public sealed class LowRateLimitFactory : KennisHubFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Security:Search:PermitLimit"] = "2",
+        ["Security:Search:WindowSeconds"] = "600",
+        ["Security:SignIn:PermitLimit"] = "2",
+        ["Security:SignIn:WindowSeconds"] = "600",
+        ["Security:Registration:PermitLimit"] = "2",
+        ["Security:Registration:WindowSeconds"] = "600",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AddPageApplicationModelConvention("/Index", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SecuritySetup.SearchPolicy)))));
+    }
+}
+
+public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<LowRateLimitFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Past_the_limit_a_client_gets_429_with_Retry_After_and_a_Dutch_message()
+    {
+        using var client = factory.CreateClient();
+        (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var refused = await client.GetAsync("/", Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        var retryAfter = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        retryAfter.ShouldBeInRange(1, 600);
+        (await refused.Content.ReadAsStringAsync(Ct)).ShouldContain("Te veel verzoeken");
+        (await client.GetAsync("/health", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "Andere pagina's vallen niet onder de limiet.");
+    }
+
+    [Fact]
+    public void Every_rate_limited_page_that_exists_carries_its_policy()
+    {
+        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Select(e => (Page: e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()?.ViewEnginePath
+                    ?? e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath, Endpoint: e))
+            .Where(p => p.Page is not null && SecuritySetup.RateLimitedPages.ContainsKey(p.Page))
+            .ToList();
+
+        foreach (var (page, endpoint) in pages)
+        {
+            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()!.PolicyName.ShouldBe(SecuritySetup.RateLimitedPages[page!]);
+        }
+    }
+}
