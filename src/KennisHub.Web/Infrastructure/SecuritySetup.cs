@@ -20,11 +20,16 @@ public static class SecuritySetup
     public const string RegistrationPolicy = "registreren";
     public const string SearchPolicy = "zoeken";
 
-    /// <summary>Which page gets which policy (page paths as Razor Pages names them).</summary>
+    /// <summary>
+    /// Which page gets which policy (page names as Razor Pages knows them). The two-step and recovery-code pages share
+    /// the sign-in budget: guessing a 6-digit code is the same attack as guessing a password.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> RateLimitedPages = new Dictionary<string, string>
     {
-        ["/Account/Login"] = SignInPolicy,
-        ["/Account/Register"] = RegistrationPolicy,
+        ["/Account/Inloggen"] = SignInPolicy,
+        ["/Account/InloggenTweestaps"] = SignInPolicy,
+        ["/Account/InloggenHerstelcode"] = SignInPolicy,
+        ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,
     };
