@@ -3,18 +3,32 @@ using KennisHub.Core.Data;
 
 namespace KennisHub.Core.Audit;
 
-/// <summary>One line of the audit log as the Logboek page shows it.</summary>
-public sealed record AuditLine(
-    Guid Id,
-    DateTimeOffset OccurredAt,
-    Guid? ActorId,
-    string ActorName,
-    string Action,
-    string SubjectKind,
-    Guid? SubjectId,
-    string Summary,
-    string? OldValue,
-    string? NewValue);
+/// <summary>
+/// One line of the audit log as the Logboek page shows it. Settable properties rather than a positional record:
+/// SQLite reports odd column types for an empty result, which Dapper's constructor matching refuses.
+/// </summary>
+public sealed record AuditLine
+{
+    public Guid Id { get; init; }
+
+    public DateTimeOffset OccurredAt { get; init; }
+
+    public Guid? ActorId { get; init; }
+
+    public string ActorName { get; init; } = "";
+
+    public string Action { get; init; } = "";
+
+    public string SubjectKind { get; init; } = "";
+
+    public Guid? SubjectId { get; init; }
+
+    public string Summary { get; init; } = "";
+
+    public string? OldValue { get; init; }
+
+    public string? NewValue { get; init; }
+}
 
 /// <summary>What the Beheerder filters on; every field optional. Period: From inclusive, Until exclusive.</summary>
 public sealed record AuditFilter(

@@ -29,6 +29,7 @@ public static class SecuritySetup
         ["/Account/Inloggen"] = SignInPolicy,
         ["/Account/InloggenTweestaps"] = SignInPolicy,
         ["/Account/InloggenHerstelcode"] = SignInPolicy,
+        ["/Account/MijnGegevens"] = SignInPolicy,
         ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,
@@ -40,6 +41,7 @@ public static class SecuritySetup
         services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KennisHub.Core.Audit.AuditLogQuery>();
+        services.AddSingleton<PersonalData>();
 
         services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(headers => AddHeaders(headers, builder.Environment)));
 
@@ -58,13 +60,9 @@ public static class SecuritySetup
             });
 
         AddRateLimiting(services);
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(options =>
-        {
-            foreach (var (page, policy) in RateLimitedPages)
-            {
-                options.Conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
-            }
-        });
+        // PostConfigure: AddRazorPages (called after this) replaces the convention collection in its own setup.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
+            options => options.Conventions.Add(new RateLimitedPagesConvention(RateLimitedPages)));
         return builder;
     }
 

@@ -12,6 +12,7 @@ public sealed class LogboekTests(TestAuthenticationFactory factory) : IClassFixt
     private async Task<string> WriteAsync(string action, string actor, int count = 1)
     {
         var kind = "Logboektest" + Guid.NewGuid().ToString("N")[..6];
+        _ = factory.Server; // the host migrates the database when it starts
         await using var connection = await factory.CreateDb().OpenAsync(Ct);
         for (var i = 0; i < count; i++)
         {
@@ -71,6 +72,15 @@ public sealed class LogboekTests(TestAuthenticationFactory factory) : IClassFixt
         var reversed = await GetAsync($"/beheer/logboek?soort={kind}&van={Day(today)}&tot={Day(today.AddDays(-3))}");
         reversed.QuerySelector("#van-fout")!.TextContent.ShouldBe("De begindatum ligt na de einddatum.");
         reversed.QuerySelector("#van")!.GetAttribute("aria-describedby").ShouldBe("van-fout");
+    }
+
+    [Fact]
+    public async Task A_filter_that_matches_nothing_says_so()
+    {
+        var document = await GetAsync("/beheer/logboek?soort=BestaatNiet" + Guid.NewGuid().ToString("N"));
+
+        document.QuerySelector("table").ShouldBeNull();
+        document.Body!.TextContent.ShouldContain("Geen regels gevonden die aan het filter voldoen.");
     }
 
     [Theory]

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KennisHub.Web.Tests.Security;
 
 /// <summary>Limits lowered to two, and the search policy also put on the home page so that it can be driven today.</summary>
-public sealed class LowRateLimitFactory : KennisHubFactory
+public sealed class LowRateLimitFactory : TestAuthenticationFactory
 {
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -52,17 +52,19 @@ public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public void Every_rate_limited_page_that_exists_carries_its_policy()
+    public async Task The_sign_in_budget_guards_the_erase_form_by_its_route_counting_posts_only()
     {
-        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .Select(e => (Page: e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>()?.ViewEnginePath
-                    ?? e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>()?.ViewEnginePath, Endpoint: e))
-            .Where(p => p.Page is not null && SecuritySetup.RateLimitedPages.ContainsKey(p.Page))
-            .ToList();
-
-        foreach (var (page, endpoint) in pages)
+        using var client = factory.CreateClientAs("Raad Ruud");
+        for (var i = 0; i < 3; i++)
         {
-            endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()!.PolicyName.ShouldBe(SecuritySetup.RateLimitedPages[page!]);
+            (await client.GetAsync("/account/mijn-gegevens", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "Het formulier bekijken telt niet mee.");
         }
+
+        (await client.PostAsync("/account/mijn-gegevens?handler=Delete", new FormUrlEncodedContent([]), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await client.PostAsync("/account/mijn-gegevens?handler=Delete", new FormUrlEncodedContent([]), Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var refused = await client.PostAsync("/account/mijn-gegevens?handler=Delete", new FormUrlEncodedContent([]), Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.Contains("Retry-After").ShouldBeTrue();
     }
 }

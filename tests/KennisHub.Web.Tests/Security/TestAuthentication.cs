@@ -20,6 +20,7 @@ public sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSche
     public const string SchemeName = "Test";
     public const string UserHeader = "X-Test-Gebruiker";
     public const string RolesHeader = "X-Test-Rollen";
+    public const string IdHeader = "X-Test-Id";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -28,7 +29,7 @@ public sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSche
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.ToString()), new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()) };
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.ToString()), new(ClaimTypes.NameIdentifier, Request.Headers.TryGetValue(IdHeader, out var id) ? id.ToString() : Guid.NewGuid().ToString()) };
         claims.AddRange(Request.Headers[RolesHeader].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
@@ -42,7 +43,7 @@ public sealed class TestAuthenticationHandler(IOptionsMonitor<AuthenticationSche
 }
 
 /// <summary>The real site with the test sign-in added (authenticate and forbid; the challenge stays the site's).</summary>
-public sealed class TestAuthenticationFactory : KennisHubFactory
+public class TestAuthenticationFactory : KennisHubFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -59,9 +60,12 @@ public sealed class TestAuthenticationFactory : KennisHubFactory
         });
     }
 
-    public HttpClient CreateClientAs(string user, params string[] roles)
+    public HttpClient CreateClientAs(string user, params string[] roles) => CreateClientAs(Guid.NewGuid(), user, roles);
+
+    public HttpClient CreateClientAs(Guid userId, string user, params string[] roles)
     {
         var client = CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(TestAuthenticationHandler.IdHeader, userId.ToString());
         client.DefaultRequestHeaders.Add(TestAuthenticationHandler.UserHeader, user);
         client.DefaultRequestHeaders.Add(TestAuthenticationHandler.RolesHeader, string.Join(',', roles));
         return client;
