@@ -12,9 +12,10 @@ namespace KennisHub.Web.Tests.Security;
 /// </summary>
 public sealed partial class BadRouteValueTests(TestAuthenticationFactory factory) : IClassFixture<TestAuthenticationFactory>
 {
+    // No %00 in a path: TestServer itself refuses to build such a request (Kestrel answers it with 400).
     private static readonly string[] BadValues =
     [
-        Guid.NewGuid().ToString(), "bestaat-niet", "0", "-1", "99999999999999999999", "%2e%2e%2f%2e%2e", "%00", new string('a', 2000), "%E2%80%AE",
+        Guid.NewGuid().ToString(), "bestaat-niet", "0", "-1", "99999999999999999999", "%2e%2e%2f%2e%2e", "a%01b", new string('a', 2000), "%E2%80%AE",
     ];
 
     private const string BadQuery = "?id=%ZZ&pagina=abc&page=-5&van=31-02-2026&tot=x&q=%00%01&slug=..%2f..&handler=bestaat-niet&culture=xx-XX";
