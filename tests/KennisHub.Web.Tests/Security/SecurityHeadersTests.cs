@@ -19,6 +19,7 @@ public sealed class SecurityHeadersTests(KennisHubFactory factory) : IClassFixtu
         Header(response, "Referrer-Policy").ShouldBe("strict-origin-when-cross-origin");
         Header(response, "Permissions-Policy").ShouldContain("camera=()");
         Header(response, "Permissions-Policy").ShouldContain("geolocation=()");
+        Header(response, "Cross-Origin-Opener-Policy").ShouldBe("same-origin");
         response.Headers.Contains("Server").ShouldBeFalse();
     }
 
