@@ -26,8 +26,11 @@ public static class KennisHubCommands
                 return true;
             case "import":
                 return await ImportAsync(app, args);
+            case "backup":
+                Environment.ExitCode = await Security.BackupCommand.RunAsync(app.Services, args);
+                return true;
             default:
-                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate, import.");
+                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate, import, backup.");
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -1,11 +1,143 @@
+using System.Globalization;
+using System.Net;
+using System.Threading.RateLimiting;
+using KennisHub.Core.Data;
+using KennisHub.Core.Security;
+using KennisHub.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
 namespace KennisHub.Web.Infrastructure;
 
-/// <summary>Security headers, cookies, request limits, rate limiting and the error pages.</summary>
+/// <summary>Security headers, request limits, the shared key ring, rate limiting, security.txt and the error pages.</summary>
 public static class SecuritySetup
 {
+    /// <summary>Rate-limiting policy names, applied to pages by route below so page owners need not change their pages.</summary>
+    public const string SignInPolicy = "inloggen";
+    public const string RegistrationPolicy = "registreren";
+    public const string SearchPolicy = "zoeken";
+
+    /// <summary>
+    /// Which page gets which policy (page names as Razor Pages knows them). The two-step and recovery-code pages share
+    /// the sign-in budget: guessing a 6-digit code is the same attack as guessing a password.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RateLimitedPages = new Dictionary<string, string>
+    {
+        ["/Account/Inloggen"] = SignInPolicy,
+        ["/Account/InloggenTweestaps"] = SignInPolicy,
+        ["/Account/InloggenHerstelcode"] = SignInPolicy,
+        ["/Account/MijnGegevens"] = SignInPolicy,
+        ["/Account/Registreren"] = RegistrationPolicy,
+        ["/Zoeken/Index"] = SearchPolicy,
+        ["/Zoeken"] = SearchPolicy,
+    };
+
     public static WebApplicationBuilder AddKennisHubSecurity(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<KennisHub.Core.Audit.AuditLogQuery>();
+        services.AddSingleton<PersonalData>();
+
+        services.AddSecurityHeaderPolicies(policies => policies.SetDefaultPolicy(headers => AddHeaders(headers, builder.Environment)));
+
+        // One key ring for every instance, in the database; the fixed application name lets instances share it.
+        services.AddDataProtection().SetApplicationName("KennisHub");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<Db>((options, db) => options.XmlRepository = new DatabaseXmlRepository(db));
+
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<SecurityOptions>>((kestrel, security) => kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
+            .Configure<IOptions<SecurityOptions>>((form, security) =>
+            {
+                form.BufferBodyLengthLimit = security.Value.MaxRequestBodyBytes;
+                form.MultipartBodyLengthLimit = security.Value.MaxRequestBodyBytes;
+            });
+
+        AddRateLimiting(services);
+        // PostConfigure: AddRazorPages (called after this) replaces the convention collection in its own setup.
+        services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
+            options => options.Conventions.Add(new RateLimitedPagesConvention(RateLimitedPages)));
         return builder;
+    }
+
+    internal static void AddHeaders(HeaderPolicyCollection headers, IHostEnvironment environment)
+    {
+        headers.AddFrameOptionsDeny()
+            .AddContentTypeOptionsNoSniff()
+            .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+            .AddCrossOriginOpenerPolicy(policy => policy.SameOrigin())
+            .RemoveServerHeader()
+            .AddContentSecurityPolicy(csp =>
+            {
+                csp.AddDefaultSrc().Self();
+                csp.AddScriptSrc().Self();
+                csp.AddStyleSrc().Self();
+                csp.AddImgSrc().Self().Data();
+                csp.AddFontSrc().Self();
+                csp.AddConnectSrc().Self();
+                csp.AddObjectSrc().None();
+                csp.AddBaseUri().Self();
+                csp.AddFormAction().Self();
+                csp.AddFrameAncestors().None();
+            })
+            .AddPermissionsPolicy(permissions =>
+            {
+                permissions.AddAccelerometer().None();
+                permissions.AddCamera().None();
+                permissions.AddGeolocation().None();
+                permissions.AddGyroscope().None();
+                permissions.AddMagnetometer().None();
+                permissions.AddMicrophone().None();
+                permissions.AddPayment().None();
+                permissions.AddUsb().None();
+            });
+        if (!environment.IsDevelopment())
+        {
+            headers.AddStrictTransportSecurityMaxAgeIncludeSubDomains(maxAgeInSeconds: 365 * 24 * 60 * 60);
+        }
+    }
+
+    private static void AddRateLimiting(IServiceCollection services)
+    {
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((options, security) =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.AddPolicy(SignInPolicy, context => PerClient(context, security.Value.SignIn, countGets: false));
+            options.AddPolicy(RegistrationPolicy, context => PerClient(context, security.Value.Registration, countGets: false));
+            options.AddPolicy(SearchPolicy, context => PerClient(context, security.Value.Search, countGets: true));
+            options.OnRejected = (rejected, _) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
+                rejected.HttpContext.Response.Headers.RetryAfter =
+                    ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+        });
+    }
+
+    /// <summary>A fixed window per client IP. Sign-in and registration count only posts: looking at the form is free.</summary>
+    private static RateLimitPartition<string> PerClient(HttpContext context, RateLimitOptions limit, bool countGets)
+    {
+        if (!countGets && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+        {
+            return RateLimitPartition.GetNoLimiter("read");
+        }
+
+        var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
+        return RateLimitPartition.GetFixedWindowLimiter(client.ToString(), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
     }
 
     public static WebApplication UseKennisHubErrorPages(this WebApplication app)
@@ -21,11 +153,17 @@ public static class SecuritySetup
 
     public static WebApplication UseKennisHubSecurity(this WebApplication app)
     {
+        // HSTS comes with the headers above (outside Development, HTTPS responses only).
+        app.UseSecurityHeaders();
+
+        app.UseMiddleware<RequestGuard>();
+        app.Map(SecurityTxt.Path, branch => branch.Run(SecurityTxt.WriteAsync));
         return app;
     }
 
     public static WebApplication UseKennisHubRateLimiting(this WebApplication app)
     {
+        app.UseRateLimiter();
         return app;
     }
 }
