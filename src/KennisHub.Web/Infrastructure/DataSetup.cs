@@ -1,4 +1,11 @@
+using KennisHub.Core.Articles;
+using KennisHub.Core.Content;
 using KennisHub.Core.Data;
+using KennisHub.Core.Keywords;
+using KennisHub.Core.Markdown;
+using KennisHub.Core.Organisations;
+using KennisHub.Core.Revisions;
+using KennisHub.Core.Themes;
 using Microsoft.Extensions.Options;
 
 namespace KennisHub.Web.Infrastructure;
@@ -20,6 +27,17 @@ public static class DataSetup
         builder.Services.AddSingleton<Db>();
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Knowledge: one Markdown pipeline, the revision store, the Reader-filtered queries and the content import.
+        builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.SectionName));
+        builder.Services.AddSingleton<MarkdownRenderer>();
+        builder.Services.AddSingleton<RevisionStore>();
+        builder.Services.AddSingleton<ThemeQueries>();
+        builder.Services.AddSingleton<ArticleQueries>();
+        builder.Services.AddSingleton<OrganisationQueries>();
+        builder.Services.AddSingleton<KeywordQueries>();
+        builder.Services.AddSingleton<ContentImporter>();
+        builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
     }
 

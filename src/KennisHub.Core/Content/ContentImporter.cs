@@ -1,0 +1,748 @@
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using KennisHub.Core.Audit;
+using KennisHub.Core.Data;
+using KennisHub.Core.Markdown;
+using KennisHub.Core.Organisations;
+using KennisHub.Core.Reading;
+using KennisHub.Core.Revisions;
+
+namespace KennisHub.Core.Content;
+
+/// <summary>
+/// Imports the seed content of content/ (see content/README.md): gemeenten.csv, organisaties/, themas/ and kennis/.
+/// Idempotent by slug: new items are added, changed texts get a new revision (append-only) and an updated row,
+/// unchanged items are left alone. Every change writes an audit line (actor "Import") in the same transaction.
+/// A bad file is reported with a Dutch message naming it and skipped; the rest still imports.
+/// </summary>
+public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
+{
+    public const string ActorName = "Import";
+
+    public async Task<ImportSummary> ImportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var run = new ImportRun(progress);
+        if (!Directory.Exists(folder))
+        {
+            run.Error(folder, $"De contentmap '{folder}' bestaat niet.");
+            return run.Summary();
+        }
+
+        try
+        {
+            await ImportMunicipalitiesAsync(folder, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            run.Error("gemeenten.csv", $"gemeenten.csv: databasefout, niets uit dit bestand is opgeslagen: {exception.Message}");
+        }
+
+        await ImportFolderAsync(folder, "organisaties", run, ImportOrganisationAsync, cancellationToken).ConfigureAwait(false);
+        await ImportFolderAsync(folder, "themas", run, ImportThemeAsync, cancellationToken).ConfigureAwait(false);
+        await ImportFolderAsync(folder, "kennis", run, ImportArticleAsync, cancellationToken).ConfigureAwait(false);
+        return run.Summary();
+    }
+
+    private delegate Task<(ImportOutcome Outcome, string Message)> FileImport(string source, ContentFile file, CancellationToken cancellationToken);
+
+    private static async Task ImportFolderAsync(string root, string name, ImportRun run, FileImport import, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(root, name);
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*.md")
+            .Where(path => !Path.GetFileName(path).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal);
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var path in files)
+        {
+            var source = $"{name}/{Path.GetFileName(path)}";
+            try
+            {
+                var file = ContentFile.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+                if (file.FrontMatter.Slug is { } slug && !seen.TryAdd(slug, source))
+                {
+                    throw new ContentException($"slug '{slug}' komt al voor in {seen[slug]}.");
+                }
+
+                var (outcome, message) = await import(source, file, cancellationToken).ConfigureAwait(false);
+                run.Report(source, outcome, message);
+            }
+            catch (ContentException exception)
+            {
+                run.Error(source, $"{source}: {exception.Message}");
+            }
+            catch (DbException exception)
+            {
+                run.Error(source, $"{source}: databasefout: {exception.Message}");
+            }
+            catch (IOException exception)
+            {
+                run.Error(source, $"{source}: kan het bestand niet lezen: {exception.Message}");
+            }
+        }
+    }
+
+    // ---- gemeenten.csv ---------------------------------------------------------------------------------------
+
+    private sealed record MunicipalityRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Slug { get; init; }
+
+        public required string Name { get; init; }
+
+        public string? CbsCode { get; init; }
+
+        public string? Province { get; init; }
+
+        public int? Inhabitants { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    private async Task ImportMunicipalitiesAsync(string folder, ImportRun run, CancellationToken cancellationToken)
+    {
+        const string Source = "gemeenten.csv";
+        var path = Path.Combine(folder, Source);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        const string ExistingSql = """
+            SELECT Id, Slug, Name, CbsCode, Province, Inhabitants, Version
+            FROM Organisations
+            WHERE Kind = @Kind
+            """;
+        const string InsertSql = """
+            INSERT INTO Organisations (Id, Slug, Name, Kind, CbsCode, Province, Inhabitants, Website, DescriptionMarkdown, DescriptionHtml, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Name, @Kind, @CbsCode, @Province, @Inhabitants, NULL, '', '', @Now, @Now, 1)
+            """;
+        const string UpdateSql = """
+            UPDATE Organisations
+            SET Name = @Name, CbsCode = @CbsCode, Province = @Province, Inhabitants = @Inhabitants, UpdatedAt = @Now, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+
+        var lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (lines.Length == 0 || !Csv.Split(lines[0]).SequenceEqual(["cbs_code", "naam", "provincie", "inwoners", "peildatum"]))
+        {
+            run.Error(Source, $"{Source}: de kopregel moet 'cbs_code,naam,provincie,inwoners,peildatum' zijn.");
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var kind = nameof(OrganisationKind.Municipality);
+        var existing = (await connection.QueryAsync<MunicipalityRow>(new CommandDefinition(
+                ExistingSql, new { Kind = kind }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false))
+            .ToDictionary(row => row.Slug, StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            var source = $"{Source} regel {i + 1}";
+            var fields = Csv.Split(lines[i]);
+            if (fields.Count != 5 || string.IsNullOrWhiteSpace(fields[1])
+                || !fields[0].StartsWith("GM", StringComparison.Ordinal)
+                || !int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var inhabitants))
+            {
+                run.Error(source, $"{source}: verwacht cbs_code (GMxxxx), naam, provincie, inwoners (een getal) en peildatum.");
+                continue;
+            }
+
+            var name = fields[1].Trim();
+            var slug = "gemeente-" + Slugs.Slugify(name);
+            if (!seen.Add(slug))
+            {
+                run.Error(source, $"{source}: gemeente '{name}' geeft dezelfde slug '{slug}' als een eerdere regel.");
+                continue;
+            }
+
+            var row = new { Slug = slug, Name = name, Kind = kind, CbsCode = fields[0], Province = fields[2].Trim(), Inhabitants = inhabitants, Now = DateTimeOffset.UtcNow };
+            if (!existing.TryGetValue(slug, out var current))
+            {
+                var id = Guid.NewGuid();
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Id = id, row.Slug, row.Name, row.Kind, row.CbsCode, row.Province, row.Inhabitants, row.Now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await AuditAsync(connection, transaction, "organisation.created", "Organisation", id, $"Gemeente {name} geïmporteerd uit {Source}", null, cancellationToken).ConfigureAwait(false);
+                run.Report(source, ImportOutcome.New, $"gemeente {name}");
+                continue;
+            }
+
+            var changes = new Changes();
+            changes.Compare("naam", current.Name, row.Name);
+            changes.Compare("CBS-code", current.CbsCode, row.CbsCode);
+            changes.Compare("provincie", current.Province, row.Province);
+            changes.Compare("inwoners", current.Inhabitants, row.Inhabitants);
+            if (changes.None)
+            {
+                run.Report(source, ImportOutcome.Unchanged, $"gemeente {name}");
+                continue;
+            }
+
+            await UpdateAsync(connection, transaction, UpdateSql, new { current.Id, current.Version, row.Name, row.CbsCode, row.Province, row.Inhabitants, row.Now }, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, "organisation.updated", "Organisation", current.Id, $"Gemeente {name} bijgewerkt vanuit {Source}: {changes}", null, cancellationToken).ConfigureAwait(false);
+            run.Report(source, ImportOutcome.Changed, $"gemeente {name}: {changes}");
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // ---- organisaties/ ---------------------------------------------------------------------------------------
+
+    private sealed record OrganisationRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Kind { get; init; }
+
+        public string? Website { get; init; }
+
+        public required string DescriptionMarkdown { get; init; }
+
+        public required string DescriptionHtml { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    private async Task<(ImportOutcome, string)> ImportOrganisationAsync(string source, ContentFile file, CancellationToken cancellationToken)
+    {
+        const string BySlugSql = """
+            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, Version
+            FROM Organisations
+            WHERE Slug = @Slug
+            """;
+        const string ByCbsCodeSql = """
+            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, Version
+            FROM Organisations
+            WHERE CbsCode = @CbsCode AND Kind = @Kind
+            """;
+        const string InsertSql = """
+            INSERT INTO Organisations (Id, Slug, Name, Kind, CbsCode, Province, Inhabitants, Website, DescriptionMarkdown, DescriptionHtml, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Name, @Kind, NULL, NULL, NULL, @Website, @DescriptionMarkdown, @DescriptionHtml, @Now, @Now, 1)
+            """;
+        const string UpdateSql = """
+            UPDATE Organisations
+            SET Name = @Name, Kind = @Kind, Website = @Website, DescriptionMarkdown = @DescriptionMarkdown, DescriptionHtml = @DescriptionHtml,
+                UpdatedAt = @Now, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+
+        var fm = file.FrontMatter;
+        var website = ValidWebsite(fm.Website);
+        var description = renderer.Render(file.Body);
+
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        OrganisationRow? current;
+        string slug, name, kind;
+        if (!string.IsNullOrWhiteSpace(fm.CbsCode))
+        {
+            // A municipality's file enriches its row from gemeenten.csv; name, slug and kind stay as the CSV made them.
+            current = await connection.QuerySingleOrDefaultAsync<OrganisationRow>(new CommandDefinition(
+                    ByCbsCodeSql, new { fm.CbsCode, Kind = nameof(OrganisationKind.Municipality) }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw new ContentException($"geen gemeente met CBS-code '{fm.CbsCode}' in gemeenten.csv.");
+            slug = fm.Slug ?? string.Empty;
+            name = current.Name;
+            kind = current.Kind;
+        }
+        else
+        {
+            slug = RequireSlug(fm.Slug);
+            name = Require(fm.Name, "name");
+            kind = ParseName<OrganisationKind>(fm.Kind, "kind", "soort organisatie");
+            current = await connection.QuerySingleOrDefaultAsync<OrganisationRow>(new CommandDefinition(
+                BySlugSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        if (current is null)
+        {
+            var id = Guid.NewGuid();
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+            {
+                Id = id, Slug = slug, Name = name, Kind = kind, Website = website,
+                DescriptionMarkdown = file.Body, DescriptionHtml = description.Html, Now = now,
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, "organisation.created", "Organisation", id, $"Organisatie {name} geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (ImportOutcome.New, $"organisatie {name}");
+        }
+
+        var changes = new Changes();
+        changes.Compare("naam", current.Name, name);
+        changes.Compare("soort", current.Kind, kind);
+        changes.Compare("website", current.Website, website);
+        changes.Compare("beschrijving", current.DescriptionMarkdown, file.Body);
+        changes.Compare("opmaak", current.DescriptionHtml, description.Html);
+        if (changes.None)
+        {
+            return (ImportOutcome.Unchanged, $"organisatie {name}");
+        }
+
+        await UpdateAsync(connection, transaction, UpdateSql, new
+        {
+            current.Id, current.Version, Name = name, Kind = kind, Website = website,
+            DescriptionMarkdown = file.Body, DescriptionHtml = description.Html, Now = now,
+        }, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(connection, transaction, "organisation.updated", "Organisation", current.Id, $"Organisatie {name} bijgewerkt vanuit {source}: {changes}", null, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (ImportOutcome.Changed, $"organisatie {name}: {changes}");
+    }
+
+    // ---- themas/ ---------------------------------------------------------------------------------------------
+
+    private sealed record TextRow
+    {
+        public required Guid Id { get; init; }
+
+        public required string Title { get; init; }
+
+        public required string Summary { get; init; }
+
+        public required string BodyMarkdown { get; init; }
+
+        public required string BodyHtml { get; init; }
+
+        public required string Visibility { get; init; }
+
+        public Guid? OrganisationId { get; init; }
+
+        public string? AuthorName { get; init; }
+
+        public required int CurrentRevision { get; init; }
+
+        public required int Version { get; init; }
+    }
+
+    private async Task<(ImportOutcome, string)> ImportThemeAsync(string source, ContentFile file, CancellationToken cancellationToken)
+    {
+        const string ExistingSql = """
+            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, CurrentRevision, Version
+            FROM Themes
+            WHERE Slug = @Slug
+            """;
+        const string InsertSql = """
+            INSERT INTO Themes (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, 1, NULL, @Now, @Now, 1)
+            """;
+        const string UpdateSql = """
+            UPDATE Themes
+            SET Title = @Title, Summary = @Summary, BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText,
+                Visibility = @Visibility, CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        const string KeywordSlugsSql = """
+            SELECT k.Slug FROM ThemeKeywords tk INNER JOIN Keywords k ON k.Id = tk.KeywordId WHERE tk.ThemeId = @Id
+            """;
+
+        var fm = file.FrontMatter;
+        var slug = RequireSlug(fm.Slug);
+        var title = Require(fm.Title, "title");
+        var summary = fm.Summary?.Trim() ?? string.Empty;
+        var visibility = ParseName<Visibility>(fm.Visibility ?? nameof(Visibility.Public), "visibility", "zichtbaarheid");
+        var keywords = KeywordNames(fm.Keywords);
+        var body = renderer.Render(file.Body);
+
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
+            ExistingSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var text = new
+        {
+            Slug = slug, Title = title, Summary = summary, BodyMarkdown = file.Body, BodyHtml = body.Html,
+            BodyText = body.PlainText, Visibility = visibility, Now = now,
+        };
+
+        if (current is null)
+        {
+            var id = Guid.NewGuid();
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+            {
+                Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility, text.Now,
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            await SetThemeKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, "theme.created", SubjectKinds.Theme, id, $"Thema '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (ImportOutcome.New, $"thema {title}");
+        }
+
+        var currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
+            KeywordSlugsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var changes = CompareText(current, title, summary, file.Body, body.Html, visibility);
+        changes.CompareSets("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
+        if (changes.None)
+        {
+            return (ImportOutcome.Unchanged, $"thema {title}");
+        }
+
+        var revision = current.CurrentRevision;
+        if (changes.TextChanged)
+        {
+            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, current.Id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpdateAsync(connection, transaction, UpdateSql, new
+        {
+            current.Id, current.Version, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
+            CurrentRevision = revision, text.Now,
+        }, cancellationToken).ConfigureAwait(false);
+        await SetThemeKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(connection, transaction, "theme.updated", SubjectKinds.Theme, current.Id, $"Thema '{title}' bijgewerkt vanuit {source}: {changes}",
+            (current.CurrentRevision, revision), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (ImportOutcome.Changed, $"thema {title}: {changes}");
+    }
+
+    // ---- kennis/ ---------------------------------------------------------------------------------------------
+
+    private async Task<(ImportOutcome, string)> ImportArticleAsync(string source, ContentFile file, CancellationToken cancellationToken)
+    {
+        const string ExistingSql = """
+            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, OrganisationId, AuthorName, CurrentRevision, Version
+            FROM Articles
+            WHERE Slug = @Slug
+            """;
+        const string OrganisationSql = "SELECT Id FROM Organisations WHERE Slug = @Slug";
+        const string ThemeSql = "SELECT Id FROM Themes WHERE Slug = @Slug";
+        const string InsertSql = """
+            INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, OrganisationId, AuthorId, AuthorName, CurrentRevision, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @OrganisationId, NULL, @AuthorName, 1, @Now, @Now, 1)
+            """;
+        const string UpdateSql = """
+            UPDATE Articles
+            SET Title = @Title, Summary = @Summary, BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText,
+                Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName,
+                CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
+            WHERE Id = @Id AND Version = @Version
+            """;
+        const string KeywordSlugsSql = """
+            SELECT k.Slug FROM ArticleKeywords ak INNER JOIN Keywords k ON k.Id = ak.KeywordId WHERE ak.ArticleId = @Id
+            """;
+        const string ThemeIdsSql = "SELECT ThemeId FROM ArticleThemes WHERE ArticleId = @Id";
+
+        var fm = file.FrontMatter;
+        var slug = RequireSlug(fm.Slug);
+        var title = Require(fm.Title, "title");
+        var summary = fm.Summary?.Trim() ?? string.Empty;
+        var visibility = ParseName<Visibility>(fm.Visibility ?? nameof(Visibility.Public), "visibility", "zichtbaarheid");
+        var author = string.IsNullOrWhiteSpace(fm.Author) ? null : fm.Author.Trim();
+        var keywords = KeywordNames(fm.Keywords);
+        var body = renderer.Render(file.Body);
+
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        Guid? organisationId = null;
+        if (!string.IsNullOrWhiteSpace(fm.Organisation))
+        {
+            organisationId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+                    OrganisationSql, new { Slug = fm.Organisation.Trim() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw new ContentException($"organisatie '{fm.Organisation}' bestaat niet (geen bestand organisaties/{fm.Organisation}.md en geen gemeente met die slug).");
+        }
+
+        var themeIds = new List<Guid>();
+        foreach (var themeSlug in (fm.Themes ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal))
+        {
+            themeIds.Add(await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+                    ThemeSql, new { Slug = themeSlug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                ?? throw new ContentException($"thema '{themeSlug}' bestaat niet (geen bestand themas/{themeSlug}.md)."));
+        }
+
+        var current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
+            ExistingSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var now = DateTimeOffset.UtcNow;
+        var text = new
+        {
+            Slug = slug, Title = title, Summary = summary, BodyMarkdown = file.Body, BodyHtml = body.Html, BodyText = body.PlainText,
+            Visibility = visibility, OrganisationId = organisationId, AuthorName = author, Now = now,
+        };
+
+        if (current is null)
+        {
+            var id = Guid.NewGuid();
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+            {
+                Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
+                text.OrganisationId, text.AuthorName, text.Now,
+            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            await SetArticleThemesAsync(connection, transaction, id, themeIds, cancellationToken).ConfigureAwait(false);
+            await SetArticleKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, "article.created", SubjectKinds.Article, id, $"Kennisartikel '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return (ImportOutcome.New, $"kennisartikel {title}");
+        }
+
+        var currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
+            KeywordSlugsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var currentThemes = await connection.QueryAsync<Guid>(new CommandDefinition(
+            ThemeIdsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var changes = CompareText(current, title, summary, file.Body, body.Html, visibility);
+        changes.Compare("organisatie", current.OrganisationId, organisationId);
+        changes.Compare("auteur", current.AuthorName, author);
+        changes.CompareSets("thema's", currentThemes.Select(g => g.ToString()), themeIds.Select(g => g.ToString()));
+        changes.CompareSets("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
+        if (changes.None)
+        {
+            return (ImportOutcome.Unchanged, $"kennisartikel {title}");
+        }
+
+        var revision = current.CurrentRevision;
+        if (changes.TextChanged)
+        {
+            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, current.Id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await UpdateAsync(connection, transaction, UpdateSql, new
+        {
+            current.Id, current.Version, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
+            text.OrganisationId, text.AuthorName, CurrentRevision = revision, text.Now,
+        }, cancellationToken).ConfigureAwait(false);
+        await SetArticleThemesAsync(connection, transaction, current.Id, themeIds, cancellationToken).ConfigureAwait(false);
+        await SetArticleKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(connection, transaction, "article.updated", SubjectKinds.Article, current.Id, $"Kennisartikel '{title}' bijgewerkt vanuit {source}: {changes}",
+            (current.CurrentRevision, revision), cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return (ImportOutcome.Changed, $"kennisartikel {title}: {changes}");
+    }
+
+    // ---- links: themes and keywords --------------------------------------------------------------------------
+
+    private static async Task SetArticleThemesAsync(DbConnection connection, DbTransaction transaction, Guid articleId, IReadOnlyList<Guid> themeIds, CancellationToken cancellationToken)
+    {
+        const string DeleteSql = "DELETE FROM ArticleThemes WHERE ArticleId = @ArticleId";
+        const string InsertSql = "INSERT INTO ArticleThemes (ArticleId, ThemeId) VALUES (@ArticleId, @ThemeId)";
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ArticleId = articleId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var themeId in themeIds)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ArticleId = articleId, ThemeId = themeId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SetArticleKeywordsAsync(DbConnection connection, DbTransaction transaction, Guid articleId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        const string DeleteSql = "DELETE FROM ArticleKeywords WHERE ArticleId = @ArticleId";
+        const string InsertSql = "INSERT INTO ArticleKeywords (ArticleId, KeywordId) VALUES (@ArticleId, @KeywordId)";
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ArticleId = articleId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var keywordId in await EnsureKeywordsAsync(connection, transaction, names, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ArticleId = articleId, KeywordId = keywordId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task SetThemeKeywordsAsync(DbConnection connection, DbTransaction transaction, Guid themeId, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        const string DeleteSql = "DELETE FROM ThemeKeywords WHERE ThemeId = @ThemeId";
+        const string InsertSql = "INSERT INTO ThemeKeywords (ThemeId, KeywordId) VALUES (@ThemeId, @KeywordId)";
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ThemeId = themeId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var keywordId in await EnsureKeywordsAsync(connection, transaction, names, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ThemeId = themeId, KeywordId = keywordId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The ids of the keywords with these names, adding the ones that do not exist yet (matched by slug).</summary>
+    private static async Task<IReadOnlyList<Guid>> EnsureKeywordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        const string FindSql = "SELECT Id FROM Keywords WHERE Slug = @Slug";
+        const string InsertSql = "INSERT INTO Keywords (Id, Slug, Name) VALUES (@Id, @Slug, @Name)";
+        var ids = new List<Guid>();
+        foreach (var name in names)
+        {
+            var slug = Slugs.Slugify(name);
+            var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(FindSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (id is null)
+            {
+                id = Guid.NewGuid();
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Id = id, Slug = slug, Name = name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+
+            ids.Add(id.Value);
+        }
+
+        return ids;
+    }
+
+    // ---- shared helpers --------------------------------------------------------------------------------------
+
+    private static Changes CompareText(TextRow current, string title, string summary, string markdown, string html, string visibility)
+    {
+        var changes = new Changes();
+        changes.CompareText("titel", current.Title, title);
+        changes.CompareText("samenvatting", current.Summary, summary);
+        changes.CompareText("tekst", current.BodyMarkdown, markdown);
+        changes.Compare("opmaak", current.BodyHtml, html);
+        changes.Compare("zichtbaarheid", current.Visibility, visibility);
+        return changes;
+    }
+
+    private static async Task UpdateAsync(DbConnection connection, DbTransaction transaction, string sql, object parameters, CancellationToken cancellationToken)
+    {
+        var rows = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (rows == 0)
+        {
+            throw new ContentException("bewerkingsconflict: iemand anders wijzigde dit tegelijk. Voer de import opnieuw uit.");
+        }
+    }
+
+    private static Task AuditAsync(DbConnection connection, DbTransaction transaction, string action, string subjectKind, Guid subjectId, string summary,
+        (int Old, int New)? revisions, CancellationToken cancellationToken)
+    {
+        var entry = new AuditEntry(action, subjectKind, subjectId, summary, null, ActorName,
+            revisions is { } r && r.Old != r.New ? $"versie {r.Old}" : null,
+            revisions is { } n && n.Old != n.New ? $"versie {n.New}" : null);
+        return AuditLog.WriteAsync(connection, transaction, entry, cancellationToken);
+    }
+
+    private static string RequireSlug(string? slug)
+    {
+        if (string.IsNullOrWhiteSpace(slug))
+        {
+            throw new ContentException("'slug' ontbreekt.");
+        }
+
+        return Slugs.IsValid(slug)
+            ? slug
+            : throw new ContentException($"slug '{slug}' is ongeldig: gebruik alleen kleine letters, cijfers en enkele koppeltekens (bijvoorbeeld 'wijkgericht-beheer').");
+    }
+
+    private static string Require(string? value, string field)
+        => string.IsNullOrWhiteSpace(value) ? throw new ContentException($"'{field}' ontbreekt.") : value.Trim();
+
+    private static string ParseName<TEnum>(string? value, string field, string dutchName)
+        where TEnum : struct, Enum
+    {
+        var names = Enum.GetNames<TEnum>();
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ContentException($"'{field}' ontbreekt (kies {string.Join(", ", names)}).");
+        }
+
+        return names.FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new ContentException($"onbekende {dutchName} '{value}' bij '{field}' (kies {string.Join(", ", names)}).");
+    }
+
+    private static string? ValidWebsite(string? website)
+    {
+        if (string.IsNullOrWhiteSpace(website))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(website.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? website.Trim()
+            : throw new ContentException($"website '{website}' is geen http- of https-adres.");
+    }
+
+    private static List<string> KeywordNames(List<string>? keywords)
+    {
+        var names = new List<string>();
+        var slugs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var keyword in keywords ?? [])
+        {
+            var name = keyword?.Trim() ?? string.Empty;
+            var slug = Slugs.Slugify(name);
+            if (slug.Length == 0)
+            {
+                throw new ContentException($"trefwoord '{keyword}' bevat geen letters of cijfers.");
+            }
+
+            if (slugs.Add(slug))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Which fields differ, named in Dutch for the audit log and the console.</summary>
+    private sealed class Changes
+    {
+        private readonly List<string> fields = [];
+
+        public bool None => fields.Count == 0;
+
+        /// <summary>A field of the text itself changed: that earns a new revision.</summary>
+        public bool TextChanged { get; private set; }
+
+        public void Compare<T>(string field, T? current, T? next)
+        {
+            if (!EqualityComparer<T>.Default.Equals(current, next))
+            {
+                fields.Add(field);
+            }
+        }
+
+        public void CompareText(string field, string current, string next)
+        {
+            if (!string.Equals(current, next, StringComparison.Ordinal))
+            {
+                fields.Add(field);
+                TextChanged = true;
+            }
+        }
+
+        public void CompareSets(string field, IEnumerable<string> current, IEnumerable<string> next)
+        {
+            if (!current.ToHashSet(StringComparer.Ordinal).SetEquals(next))
+            {
+                fields.Add(field);
+            }
+        }
+
+        public override string ToString() => string.Join(", ", fields);
+    }
+
+    /// <summary>The tally of one run, reporting each step as it happens.</summary>
+    private sealed class ImportRun(IProgress<ImportProgress>? progress)
+    {
+        private readonly List<ImportError> errors = [];
+        private int added;
+        private int changed;
+        private int unchanged;
+
+        public void Report(string source, ImportOutcome outcome, string message)
+        {
+            switch (outcome)
+            {
+                case ImportOutcome.New:
+                    added++;
+                    break;
+                case ImportOutcome.Changed:
+                    changed++;
+                    break;
+                case ImportOutcome.Unchanged:
+                    unchanged++;
+                    break;
+                default:
+                    errors.Add(new ImportError(source, message));
+                    break;
+            }
+
+            progress?.Report(new ImportProgress(source, outcome, message));
+        }
+
+        public void Error(string source, string message) => Report(source, ImportOutcome.Error, message);
+
+        public ImportSummary Summary() => new(added, changed, unchanged, errors);
+    }
+}

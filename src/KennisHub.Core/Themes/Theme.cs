@@ -1,0 +1,47 @@
+using KennisHub.Core.Articles;
+using KennisHub.Core.Keywords;
+using KennisHub.Core.Reading;
+
+namespace KennisHub.Core.Themes;
+
+/// <summary>A theme as lists and cards show it.</summary>
+public sealed record ThemeSummary
+{
+    public required Guid Id { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required Visibility Visibility { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+}
+
+/// <summary>A theme's own page: stored HTML, keywords and the articles of the theme this reader may see.</summary>
+public sealed record ThemeDetail
+{
+    public required Guid Id { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Summary { get; init; }
+
+    public required string BodyHtml { get; init; }
+
+    public required Visibility Visibility { get; init; }
+
+    public required int CurrentRevision { get; init; }
+
+    public required int Version { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public IReadOnlyList<Keyword> Keywords { get; init; } = [];
+
+    public IReadOnlyList<ArticleSummary> Articles { get; init; } = [];
+}

@@ -1,0 +1,91 @@
+using KennisHub.Core.Articles;
+using KennisHub.Core.Keywords;
+using KennisHub.Core.Reading;
+using KennisHub.Core.Themes;
+using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KennisHub.Web.Pages.Kennis;
+
+/// <summary>
+/// /kennis: the articles this reader may see, newest first, paged, optionally filtered by ?thema= and ?trefwoord=.
+/// A bad page number or an unknown theme or keyword answers 400 with a Dutch message; a page past the end is 404.
+/// </summary>
+public sealed class IndexModel(
+    ArticleQueries articles,
+    ThemeQueries themes,
+    KeywordQueries keywords,
+    IStringLocalizer<KnowledgeText> text) : PageModel
+{
+    public PagedList<ArticleSummary>? Articles { get; private set; }
+
+    /// <summary>The themes this reader may see, for the filter.</summary>
+    public IReadOnlyList<ThemeSummary> Themes { get; private set; } = [];
+
+    public string? ThemeSlug { get; private set; }
+
+    public string? ThemeTitle { get; private set; }
+
+    public string? KeywordSlug { get; private set; }
+
+    public string? KeywordName { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "thema")] string? thema,
+        [FromQuery(Name = "trefwoord")] string? trefwoord,
+        [FromQuery(Name = "pagina")] string? pagina,
+        CancellationToken cancellationToken)
+    {
+        var reader = User.ToReader();
+        Themes = await themes.ListAsync(reader, cancellationToken);
+        if (!KnowledgeFormat.TryParsePage(pagina, out var page))
+        {
+            return BadRequestPage(text["Paging_Invalid", pagina ?? string.Empty]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(thema))
+        {
+            var theme = await themes.FindBySlugAsync(reader, thema, cancellationToken);
+            if (theme is null)
+            {
+                return BadRequestPage(text["Articles_UnknownTheme", thema]);
+            }
+
+            (ThemeSlug, ThemeTitle) = (theme.Slug, theme.Title);
+        }
+
+        if (!string.IsNullOrWhiteSpace(trefwoord))
+        {
+            var keyword = await keywords.FindBySlugAsync(trefwoord, cancellationToken);
+            if (keyword is null)
+            {
+                return BadRequestPage(text["Articles_UnknownKeyword", trefwoord]);
+            }
+
+            (KeywordSlug, KeywordName) = (keyword.Slug, keyword.Name);
+        }
+
+        Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug, KeywordSlug), page, KnowledgeFormat.PageSize, cancellationToken);
+        if (page > Articles.PageCount)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public string? PageUrl(int page) => Url.Page("/Kennis/Index", new { thema = ThemeSlug, trefwoord = KeywordSlug, pagina = page });
+
+    private PageResult BadRequestPage(string message)
+    {
+        ErrorMessage = message;
+        var result = Page();
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
+}

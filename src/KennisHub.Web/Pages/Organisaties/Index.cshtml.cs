@@ -1,0 +1,74 @@
+using KennisHub.Core.Organisations;
+using KennisHub.Core.Reading;
+using KennisHub.Web.Pages.Kennis;
+using KennisHub.Web.Resources;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KennisHub.Web.Pages.Organisaties;
+
+/// <summary>/organisaties: all organisations by name, paged, filtered by ?soort= (kind) and ?provincie=.</summary>
+public sealed class IndexModel(OrganisationQueries organisations, IStringLocalizer<KnowledgeText> text) : PageModel
+{
+    public PagedList<OrganisationSummary>? Organisations { get; private set; }
+
+    public IReadOnlyList<string> Provinces { get; private set; } = [];
+
+    public OrganisationKind? Kind { get; private set; }
+
+    public string? Province { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(
+        [FromQuery(Name = "soort")] string? soort,
+        [FromQuery(Name = "provincie")] string? provincie,
+        [FromQuery(Name = "pagina")] string? pagina,
+        CancellationToken cancellationToken)
+    {
+        Provinces = await organisations.ListProvincesAsync(cancellationToken);
+        if (!KnowledgeFormat.TryParsePage(pagina, out var page))
+        {
+            return BadRequestPage(text["Paging_Invalid", pagina ?? string.Empty]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(soort))
+        {
+            var name = Enum.GetNames<OrganisationKind>().FirstOrDefault(n => n.Equals(soort, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+            {
+                return BadRequestPage(text["Organisations_UnknownKind", soort]);
+            }
+
+            Kind = Enum.Parse<OrganisationKind>(name);
+        }
+
+        if (!string.IsNullOrWhiteSpace(provincie))
+        {
+            Province = Provinces.FirstOrDefault(p => p.Equals(provincie, StringComparison.OrdinalIgnoreCase));
+            if (Province is null)
+            {
+                return BadRequestPage(text["Organisations_UnknownProvince", provincie]);
+            }
+        }
+
+        Organisations = await organisations.ListAsync(new OrganisationFilter(Kind, Province), page, KnowledgeFormat.PageSize, cancellationToken);
+        if (page > Organisations.PageCount)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public string? PageUrl(int page) => Url.Page("/Organisaties/Index", new { soort = Kind?.ToString(), provincie = Province, pagina = page });
+
+    private PageResult BadRequestPage(string message)
+    {
+        ErrorMessage = message;
+        var result = Page();
+        result.StatusCode = StatusCodes.Status400BadRequest;
+        return result;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using KennisHub.Core.Identity;
+
+namespace KennisHub.Web.Tests.Knowledge;
+
+public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixture<KnowledgeFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/themas")]
+    [InlineData("/themas/proef-openbaar-thema")]
+    [InlineData("/kennis")]
+    [InlineData("/kennis?thema=proef-openbaar-thema")]
+    [InlineData("/kennis?trefwoord=beeldkwaliteit")]
+    [InlineData("/kennis?pagina=1")]
+    [InlineData("/kennis/proef-openbaar-artikel")]
+    [InlineData("/organisaties")]
+    [InlineData("/organisaties?soort=Municipality&provincie=Overijssel")]
+    [InlineData("/organisaties?soort=network")]
+    [InlineData("/organisaties/gemeente-kampen")]
+    [InlineData("/organisaties/proef-netwerk")]
+    public async Task Knowledge_pages_answer_200_in_Dutch(string url)
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(url, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("<html lang=\"nl\"");
+    }
+
+    [Fact]
+    public async Task The_home_page_shows_recent_public_themes_and_articles_only()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/", Ct);
+
+        html.ShouldContain("Proefthema openbaar");
+        html.ShouldContain("Proefartikel openbaar");
+        html.ShouldNotContain("Proefartikel voor netwerkleden");
+        html.ShouldNotContain("Proefthema atelier");
+    }
+
+    [Fact]
+    public async Task An_article_page_shows_the_rendered_text_and_its_metadata()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/kennis/proef-openbaar-artikel", Ct);
+        var document = new HtmlParser().ParseDocument(html);
+
+        document.QuerySelector("h1")!.TextContent.ShouldBe("Proefartikel openbaar");
+        var body = document.QuerySelector("div.utrecht-html").ShouldNotBeNull();
+        body.QuerySelector("h2#inleiding").ShouldNotBeNull();
+        body.QuerySelector("strong")!.TextContent.ShouldBe("CROW-systematiek");
+        var metadata = document.QuerySelector("aside.metadata dl").ShouldNotBeNull().TextContent;
+        metadata.ShouldContain("Bron");
+        metadata.ShouldContain("Proefnetwerk Beheer");
+        metadata.ShouldContain("Redactie KennisHub");
+        metadata.ShouldContain("Proefthema openbaar");
+        metadata.ShouldContain("beheerplan");
+        metadata.ShouldContain("Versie");
+        metadata.ShouldContain("Bijgewerkt op");
+        document.QuerySelector("time")!.GetAttribute("datetime")!.ShouldMatch(@"^\d{4}-\d{2}-\d{2}$");
+    }
+
+    [Fact]
+    public async Task A_network_article_is_404_for_a_visitor_and_200_for_a_signed_in_member()
+    {
+        using var visitor = factory.CreateClient();
+        using var member = factory.CreateClientWithRoles(RoleNames.NetworkMember);
+
+        var forVisitor = await visitor.GetAsync("/kennis/proef-netwerkartikel", Ct);
+        var forMember = await member.GetAsync("/kennis/proef-netwerkartikel", Ct);
+
+        forVisitor.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await forVisitor.Content.ReadAsStringAsync(Ct)).ShouldContain("Pagina niet gevonden");
+        forMember.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await forMember.Content.ReadAsStringAsync(Ct)).ShouldContain("Proefartikel voor netwerkleden");
+    }
+
+    [Fact]
+    public async Task An_atelier_theme_is_404_for_a_network_member_and_200_for_an_atelier_member()
+    {
+        using var member = factory.CreateClientWithRoles(RoleNames.NetworkMember);
+        using var atelier = factory.CreateClientWithRoles(RoleNames.NetworkMember, RoleNames.AtelierMember);
+
+        (await member.GetAsync("/themas/proef-atelierthema", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await atelier.GetAsync("/themas/proef-atelierthema", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await member.GetStringAsync("/kennis", Ct)).ShouldNotContain("Proefartikel voor het atelier");
+        (await atelier.GetStringAsync("/kennis", Ct)).ShouldContain("Proefartikel voor het atelier");
+    }
+
+    [Theory]
+    [InlineData("/kennis/bestaat-niet")]
+    [InlineData("/kennis/Hoofd%20Letters%20%3Cscript%3E")]
+    [InlineData("/themas/bestaat-niet")]
+    [InlineData("/organisaties/bestaat-niet")]
+    [InlineData("/kennis?pagina=999")]
+    [InlineData("/organisaties?pagina=999")]
+    public async Task Unknown_slugs_and_pages_past_the_end_are_404_in_Dutch(string url)
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(url, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync(Ct)).ShouldContain("Pagina niet gevonden");
+    }
+
+    [Theory]
+    [InlineData("/kennis?pagina=abc", "paginanummer 'abc' is ongeldig")]
+    [InlineData("/kennis?pagina=0", "paginanummer '0' is ongeldig")]
+    [InlineData("/kennis?pagina=-1", "paginanummer '-1' is ongeldig")]
+    [InlineData("/kennis?pagina=99999999999", "is ongeldig")]
+    [InlineData("/kennis?pagina=2147483647", "is ongeldig")]
+    [InlineData("/kennis?pagina=%201", "is ongeldig")]
+    [InlineData("/kennis?thema=bestaat-niet", "Het thema 'bestaat-niet' bestaat niet")]
+    [InlineData("/kennis?thema=proef-atelierthema", "Het thema 'proef-atelierthema' bestaat niet")]
+    [InlineData("/kennis?trefwoord=onbekend", "Het trefwoord 'onbekend' bestaat niet")]
+    [InlineData("/organisaties?soort=Vereniging", "De soort organisatie 'Vereniging' bestaat niet")]
+    [InlineData("/organisaties?soort=1", "De soort organisatie '1' bestaat niet")]
+    [InlineData("/organisaties?provincie=Atlantis", "De provincie 'Atlantis' komt niet voor")]
+    [InlineData("/organisaties?pagina=x", "paginanummer 'x' is ongeldig")]
+    public async Task Bad_filters_and_page_numbers_are_400_with_a_Dutch_message(string url, string message)
+    {
+        using var client = factory.CreateClient();
+        var response = await client.GetAsync(url, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var document = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
+        document.QuerySelector("[role=alert]").ShouldNotBeNull().TextContent.ShouldContain(message);
+    }
+
+    [Fact]
+    public async Task The_theme_filter_lists_only_that_themes_visible_articles()
+    {
+        using var client = factory.CreateClient();
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/kennis?thema=proef-openbaar-thema", Ct));
+
+        var titles = document.QuerySelectorAll(".article-list h2").Select(h => h.TextContent.Trim()).ToList();
+        titles.ShouldBe(["Proefartikel openbaar"]);
+    }
+
+    [Fact]
+    public async Task Organisations_filter_by_kind_and_province()
+    {
+        using var client = factory.CreateClient();
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/organisaties?soort=Municipality&provincie=Overijssel", Ct));
+
+        document.QuerySelectorAll(".organisation-list a").Select(a => a.TextContent).ShouldBe(["Kampen"]);
+        document.QuerySelector("#soort option[selected]")!.GetAttribute("value").ShouldBe("Municipality");
+        document.QuerySelector("label[for=provincie]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_municipality_page_shows_its_CBS_data_and_the_articles_a_member_may_see()
+    {
+        using var visitor = factory.CreateClient();
+        using var member = factory.CreateClientWithRoles(RoleNames.NetworkMember);
+
+        var forVisitor = await visitor.GetStringAsync("/organisaties/gemeente-kampen", Ct);
+        var forMember = await member.GetStringAsync("/organisaties/gemeente-kampen", Ct);
+
+        forVisitor.ShouldContain("GM0166");
+        forVisitor.ShouldContain("55.000");
+        forVisitor.ShouldContain("Bron: CBS");
+        forVisitor.ShouldNotContain("Proefartikel voor netwerkleden");
+        forMember.ShouldContain("Proefartikel voor netwerkleden");
+    }
+
+    [Fact]
+    public async Task The_theme_filter_offers_only_themes_the_reader_may_see()
+    {
+        using var visitor = factory.CreateClient();
+        using var atelier = factory.CreateClientWithRoles(RoleNames.AtelierMember);
+
+        var forVisitor = new HtmlParser().ParseDocument(await visitor.GetStringAsync("/kennis", Ct));
+        var forAtelier = new HtmlParser().ParseDocument(await atelier.GetStringAsync("/kennis", Ct));
+
+        forVisitor.QuerySelector("label[for=thema]").ShouldNotBeNull();
+        forVisitor.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldNotContain("proef-atelierthema");
+        forVisitor.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldContain("proef-openbaar-thema");
+        forAtelier.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).ShouldContain("proef-atelierthema");
+    }
+
+    [Fact]
+    public async Task The_knowledge_pages_speak_English_when_asked()
+    {
+        using var client = factory.CreateClient();
+        var html = await client.GetStringAsync("/kennis/proef-openbaar-artikel?culture=en&ui-culture=en", Ct);
+
+        html.ShouldContain("About this knowledge article");
+        html.ShouldContain("Updated on");
+    }
+}
