@@ -1,5 +1,6 @@
 using System.Net;
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure;
 using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

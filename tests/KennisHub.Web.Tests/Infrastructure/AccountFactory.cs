@@ -19,6 +19,10 @@ public sealed class AccountFactory : KennisHubFactory
         ["Identity:SecurityStampValidationInterval"] = "00:00:00",
         ["Seed:DemoAccounts"] = "true",
         ["Seed:DemoPassword"] = DemoPassword,
+
+        // Every test client shares one address: the per-address sign-in and registration limits would stop the suite.
+        ["Security:SignIn:PermitLimit"] = "100000",
+        ["Security:Registration:PermitLimit"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,25 +1,14 @@
 using System.Security.Claims;
 using KennisHub.Core.Identity;
-using KennisHub.Core.Reading;
 
 namespace KennisHub.Web.Infrastructure.Authorization;
 
-/// <summary>What pages need to know about the signed-in person, read from the cookie's claims.</summary>
+/// <summary>
+/// What pages need to know about the signed-in person, read from the cookie's claims. The reader for queries is
+/// <see cref="ReaderExtensions.ToReader"/>.
+/// </summary>
 public static class PrincipalExtensions
 {
-    /// <summary>The reader every list and lookup takes: user id and roles, or <see cref="Reader.Visitor"/>.</summary>
-    public static Reader ToReader(this ClaimsPrincipal principal)
-    {
-        var userId = principal.GetUserId();
-        if (userId is null)
-        {
-            return Reader.Visitor;
-        }
-
-        var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        return new Reader(userId, roles);
-    }
-
     public static Guid? GetUserId(this ClaimsPrincipal principal)
         => principal.Identity?.IsAuthenticated == true && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
