@@ -20,6 +20,13 @@ public static class DapperTypeHandlers
             return;
         }
 
+        // Dapper maps Guid and DateTimeOffset parameters itself and would never call these handlers for them
+        // (Microsoft.Data.Sqlite then writes upper-case Guids and local-offset times, which sort by wall clock, not
+        // instant): removing its built-in mapping first makes the handlers apply to parameters as well as results.
+        SqlMapper.RemoveTypeMap(typeof(Guid));
+        SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
     }

@@ -1,0 +1,122 @@
+using KennisHub.SqlCheck;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace KennisHub.SqlServer.Model.Tests;
+
+/// <summary>
+/// DacFx models a schema as it is, not as the steps that built it: it refuses <c>ALTER TABLE ... ADD</c> column
+/// (SQL70645) and takes one object per batch. This folds the numbered migrations, in order, into that end state:
+/// later ADDs and DROPs are applied to the CREATE TABLE syntax tree, other DDL is kept per statement, and data
+/// statements (a migration that moves rows) become procedures so their references are still resolved.
+/// </summary>
+public static class MigrationFolding
+{
+    public sealed record ModelObject(string Source, string Sql);
+
+    public static IReadOnlyList<ModelObject> Fold(IEnumerable<(string Name, string Sql)> scripts)
+    {
+        var tables = new Dictionary<string, (string Source, CreateTableStatement Statement)>(StringComparer.OrdinalIgnoreCase);
+        var others = new List<(string Source, TSqlStatement Statement)>();
+        var dataSteps = 0;
+
+        foreach (var script in scripts)
+        {
+            foreach (var (line, batch) in TSqlCheck.SplitBatches(script.Sql))
+            {
+                var parsed = (TSqlScript)TSqlCheck.Parse(batch, out var errors);
+                if (errors.Count > 0)
+                {
+                    throw new InvalidOperationException($"db/sqlserver/{script.Name}:{line + errors[0].Line - 1}: {errors[0].Message}");
+                }
+
+                foreach (var statement in parsed.Batches.SelectMany(b => b.Statements))
+                {
+                    var source = $"db/sqlserver/{script.Name}:{line + statement.StartLine - 1}";
+                    switch (statement)
+                    {
+                        case CreateTableStatement create:
+                            tables[create.SchemaObjectName.BaseIdentifier.Value] = (source, create);
+                            break;
+                        case AlterTableAddTableElementStatement add:
+                            var definition = Table(tables, add.SchemaObjectName, source).Definition;
+                            foreach (var column in add.Definition.ColumnDefinitions)
+                            {
+                                definition.ColumnDefinitions.Add(column);
+                            }
+
+                            foreach (var constraint in add.Definition.TableConstraints)
+                            {
+                                definition.TableConstraints.Add(constraint);
+                            }
+
+                            break;
+                        case AlterTableDropTableElementStatement drop:
+                            var dropped = Table(tables, drop.SchemaObjectName, source).Definition;
+                            foreach (var element in drop.AlterTableDropTableElements)
+                            {
+                                var name = element.Name.Value;
+                                RemoveAll(dropped.ColumnDefinitions, c => Same(c.ColumnIdentifier, name));
+                                RemoveAll(dropped.TableConstraints, c => Same(c.ConstraintIdentifier, name));
+                            }
+
+                            break;
+                        case DropIndexStatement dropIndex:
+                            foreach (var clause in dropIndex.DropIndexClauses.OfType<DropIndexClause>())
+                            {
+                                others.RemoveAll(o => o.Statement is CreateIndexStatement index && Same(index.Name, clause.Index.Value)
+                                    && Same(index.OnName.BaseIdentifier, clause.Object.BaseIdentifier.Value));
+                            }
+
+                            break;
+                        case DropTableStatement dropTable:
+                            foreach (var name in dropTable.Objects.Select(o => o.BaseIdentifier.Value))
+                            {
+                                tables.Remove(name);
+                                others.RemoveAll(o => o.Statement is CreateIndexStatement index && Same(index.OnName.BaseIdentifier, name));
+                            }
+
+                            break;
+                        case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement or DeclareVariableStatement or IfStatement or SetVariableStatement:
+                            var procedure = $"CREATE PROCEDURE dbo.MigrationStep_{++dataSteps:D4}\nAS\nBEGIN\n{Script(statement)}\nEND";
+                            others.Add((source, ParseSingle(procedure)));
+                            break;
+                        default:
+                            others.Add((source, statement));
+                            break;
+                    }
+                }
+            }
+        }
+
+        return tables.Values.Select(t => new ModelObject(t.Source, Script(t.Statement)))
+            .Concat(others.Select(o => new ModelObject(o.Source, Script(o.Statement))))
+            .ToList();
+    }
+
+    private static CreateTableStatement Table(Dictionary<string, (string Source, CreateTableStatement Statement)> tables, SchemaObjectName name, string source)
+        => tables.TryGetValue(name.BaseIdentifier.Value, out var table)
+            ? table.Statement
+            : throw new InvalidOperationException($"{source}: ALTER TABLE {name.BaseIdentifier.Value}, maar die tabel is nergens aangemaakt.");
+
+    private static bool Same(Identifier? identifier, string name) => identifier is not null && identifier.Value.Equals(name, StringComparison.OrdinalIgnoreCase);
+
+    private static void RemoveAll<T>(IList<T> list, Func<T, bool> match)
+    {
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (match(list[i]))
+            {
+                list.RemoveAt(i);
+            }
+        }
+    }
+
+    private static string Script(TSqlFragment fragment)
+    {
+        new Sql160ScriptGenerator().GenerateScript(fragment, out var script);
+        return script;
+    }
+
+    private static TSqlStatement ParseSingle(string sql)
+        => ((TSqlScript)TSqlCheck.Parse(sql, out _)).Batches.Single().Statements.Single();
+}
