@@ -29,8 +29,8 @@ public sealed class MijnGegevensTests(TestAuthenticationFactory factory) : IClas
     private async Task<(HttpResponseMessage Response, AngleSharp.Dom.IDocument Page)> PostDeleteAsync(HttpClient client, string password)
     {
         var form = await new HtmlParser().ParseDocumentAsync(await client.GetStringAsync("/account/mijn-gegevens", Ct), Ct);
-        var token = form.QuerySelector("form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var action = form.QuerySelector("form[method=post]")!.GetAttribute("action")!;
+        var token = form.QuerySelector("main form[method=post] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var action = form.QuerySelector("main form[method=post]")!.GetAttribute("action")!;
         var response = await client.PostAsync(action, new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Password", password)]), Ct);
         return (response, await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(Ct), Ct));
     }
