@@ -1,0 +1,215 @@
+using Dapper;
+using KennisHub.Core.Audit;
+using KennisHub.Core.Data;
+
+namespace KennisHub.Core.Identity;
+
+/// <summary>One account as the Beheerder sees it on /beheer/accounts.</summary>
+public sealed record AccountSummary(
+    Guid Id,
+    string DisplayName,
+    string? Email,
+    ApprovalStatus ApprovalStatus,
+    DateTimeOffset CreatedAt,
+    string? Organisation,
+    IReadOnlyList<string> Roles);
+
+/// <summary>Who makes a change (written to the audit log).</summary>
+public sealed record Actor(Guid Id, string Name);
+
+public enum AccountChange
+{
+    Done,
+    NothingToChange,
+    NotAllowed,
+}
+
+/// <summary>
+/// Approving, rejecting and changing roles. Each change runs in one transaction with its audit line and a new
+/// security stamp, so that the person's other sessions end at their next validation and pick up the new roles.
+/// </summary>
+public sealed class AccountAdministration(Db db)
+{
+    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        const string UsersSql = """
+            SELECT u.Id, u.DisplayName, u.Email, u.ApprovalStatus, u.CreatedAt,
+                (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation
+            FROM Users u
+            ORDER BY u.CreatedAt, u.Id
+            """;
+        const string RolesSql = """
+            SELECT ur.UserId, r.Name FROM UserRoles ur INNER JOIN Roles r ON r.Id = ur.RoleId
+            ORDER BY r.Name
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var users = await connection.QueryAsync<UserRow>(new CommandDefinition(UsersSql, new { OrganisationClaim = KennisHubClaimTypes.Organisation }, cancellationToken: cancellationToken));
+        var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(RolesSql, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.UserId, r => r.Name);
+        return users.Select(u => new AccountSummary(u.Id, u.DisplayName, u.Email, Enum.Parse<ApprovalStatus>(u.ApprovalStatus), u.CreatedAt, u.Organisation, roles[u.Id].ToList())).ToList();
+    }
+
+    /// <summary>A pending (or rejected) account becomes Approved and gets Netwerklid.</summary>
+    public async Task<AccountChange> ApproveAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE Users SET ApprovalStatus = @Approved, SecurityStamp = @SecurityStamp, ConcurrencyStamp = @ConcurrencyStamp
+            WHERE Id = @Id AND ApprovalStatus <> @Approved
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            Id = userId,
+            Approved = nameof(ApprovalStatus.Approved),
+            SecurityStamp = NewStamp(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+        }, transaction, cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        await InsertRoleAsync(connection, transaction, userId, RoleNames.NetworkMember, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.approved", "User", userId, "Account goedgekeurd", actor.Id, actor.Name, null, RoleNames.NetworkMember), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
+    }
+
+    /// <summary>A pending account is refused: it keeps no role and cannot sign in.</summary>
+    public async Task<AccountChange> RejectAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (userId == actor.Id)
+        {
+            return AccountChange.NotAllowed;
+        }
+
+        const string Sql = """
+            UPDATE Users SET ApprovalStatus = @Rejected, SecurityStamp = @SecurityStamp, ConcurrencyStamp = @ConcurrencyStamp
+            WHERE Id = @Id AND ApprovalStatus <> @Rejected
+            """;
+        const string RemoveRolesSql = "DELETE FROM UserRoles WHERE UserId = @UserId";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            Id = userId,
+            Rejected = nameof(ApprovalStatus.Rejected),
+            SecurityStamp = NewStamp(),
+            ConcurrencyStamp = Guid.NewGuid().ToString(),
+        }, transaction, cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(RemoveRolesSql, new { UserId = userId }, transaction, cancellationToken: cancellationToken));
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.rejected", "User", userId, "Account afgewezen", actor.Id, actor.Name), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
+    }
+
+    /// <summary>Adds a role to an approved account.</summary>
+    public async Task<AccountChange> AddRoleAsync(Guid userId, string roleName, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!RoleNames.All.Contains(roleName))
+        {
+            return AccountChange.NotAllowed;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await IsApprovedAsync(connection, transaction, userId, cancellationToken))
+        {
+            return AccountChange.NotAllowed;
+        }
+
+        if (await InsertRoleAsync(connection, transaction, userId, roleName, cancellationToken) == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        await RenewStampAsync(connection, transaction, userId, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.role-added", "User", userId, "Rol toegekend", actor.Id, actor.Name, null, roleName), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
+    }
+
+    /// <summary>Removes a role. A Beheerder cannot take away their own Beheerder role (the site would lose its last one).</summary>
+    public async Task<AccountChange> RemoveRoleAsync(Guid userId, string roleName, Actor actor, CancellationToken cancellationToken)
+    {
+        if (!RoleNames.All.Contains(roleName) || (userId == actor.Id && roleName == RoleNames.Administrator))
+        {
+            return AccountChange.NotAllowed;
+        }
+
+        const string Sql = """
+            DELETE FROM UserRoles
+            WHERE UserId = @UserId AND RoleId IN (SELECT Id FROM Roles WHERE NormalizedName = @NormalizedName)
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(Sql, new { UserId = userId, NormalizedName = roleName.ToUpperInvariant() }, transaction, cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        await RenewStampAsync(connection, transaction, userId, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.role-removed", "User", userId, "Rol ingetrokken", actor.Id, actor.Name, roleName, null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
+    }
+
+    private static async Task<bool> IsApprovedAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Guid userId, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT COUNT(*) FROM Users WHERE Id = @Id AND ApprovalStatus = @Approved";
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, new { Id = userId, Approved = nameof(ApprovalStatus.Approved) }, transaction, cancellationToken: cancellationToken)) == 1;
+    }
+
+    private static Task<int> InsertRoleAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Guid userId, string roleName, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO UserRoles (UserId, RoleId)
+            SELECT @UserId, r.Id FROM Roles r
+            WHERE r.NormalizedName = @NormalizedName
+                AND NOT EXISTS (SELECT 1 FROM UserRoles ur WHERE ur.UserId = @UserId AND ur.RoleId = r.Id)
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(Sql, new { UserId = userId, NormalizedName = roleName.ToUpperInvariant() }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static Task<int> RenewStampAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, Guid userId, CancellationToken cancellationToken)
+    {
+        const string Sql = "UPDATE Users SET SecurityStamp = @SecurityStamp, ConcurrencyStamp = @ConcurrencyStamp WHERE Id = @Id";
+        return connection.ExecuteAsync(new CommandDefinition(Sql, new { Id = userId, SecurityStamp = NewStamp(), ConcurrencyStamp = Guid.NewGuid().ToString() }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N").ToUpperInvariant();
+
+    // Classes with setters, not positional records: Dapper applies the Guid and time type handlers to properties only.
+    private sealed class UserRow
+    {
+        public Guid Id { get; set; }
+
+        public string DisplayName { get; set; } = "";
+
+        public string? Email { get; set; }
+
+        public string ApprovalStatus { get; set; } = "";
+
+        public DateTimeOffset CreatedAt { get; set; }
+
+        public string? Organisation { get; set; }
+    }
+
+    private sealed class RoleRow
+    {
+        public Guid UserId { get; set; }
+
+        public string Name { get; set; } = "";
+    }
+}

@@ -1,0 +1,74 @@
+using KennisHub.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace KennisHub.Web.Infrastructure.Authorization;
+
+/// <summary>
+/// The authorization matrix: one named policy per action, the roles that may perform it, and the page folders it
+/// guards. Every handler that changes something checks its action here (by folder convention or with
+/// <c>IAuthorizationService.AuthorizeAsync(User, Policies.X)</c>); a new action adds one line to <see cref="Matrix"/>.
+/// Reading is not here: what a reader may see is filtered in SQL through <see cref="Core.Reading.Reader"/>.
+/// Accounts awaiting approval have no role, so only <see cref="SignedIn"/> lets them in.
+/// </summary>
+public static class Policies
+{
+    /// <summary>Any signed-in account, approved or not: the person's own profile and security settings.</summary>
+    public const string SignedIn = "Ingelogd";
+
+    /// <summary>Every page under /beheer.</summary>
+    public const string Administration = "Beheren";
+
+    public const string ManageAccounts = "AccountsBeheren";
+    public const string ViewAuditLog = "LogboekInzien";
+    public const string ManageOrganisations = "OrganisatiesBeheren";
+    public const string ImportContent = "InhoudImporteren";
+    public const string EditTheme = "ThemaBewerken";
+    public const string WriteArticle = "KennisartikelSchrijven";
+    public const string PostComment = "ReactiePlaatsen";
+    public const string DraftPosition = "StandpuntOpstellen";
+    public const string EndorsePosition = "StandpuntOnderschrijven";
+    public const string ProposeAmendment = "WijzigingVoorstellen";
+
+    private static readonly string[] Administrators = [RoleNames.Administrator];
+    private static readonly string[] AtelierMembers = [RoleNames.AtelierMember, RoleNames.Administrator];
+    private static readonly string[] LobbyTeam = [RoleNames.LobbyTeam, RoleNames.Administrator];
+    private static readonly string[] NetworkMembers = [RoleNames.NetworkMember, RoleNames.AtelierMember, RoleNames.LobbyTeam, RoleNames.Administrator];
+
+    /// <summary>Policy name to the roles that satisfy it (any one of them).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Matrix = new Dictionary<string, IReadOnlyList<string>>
+    {
+        [Administration] = Administrators,
+        [ManageAccounts] = Administrators,
+        [ViewAuditLog] = Administrators,
+        [ManageOrganisations] = Administrators,
+        [ImportContent] = Administrators,
+        [EditTheme] = AtelierMembers,
+        [DraftPosition] = LobbyTeam,
+        [WriteArticle] = NetworkMembers,
+        [PostComment] = NetworkMembers,
+        [EndorsePosition] = NetworkMembers,
+        [ProposeAmendment] = NetworkMembers,
+    };
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
+        foreach (var (name, roles) in Matrix)
+        {
+            options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
+        }
+    }
+
+    /// <summary>Which pages need which policy. Pages not listed are public.</summary>
+    public static void ApplyTo(PageConventionCollection conventions)
+    {
+        ArgumentNullException.ThrowIfNull(conventions);
+        conventions.AuthorizeFolder("/Beheer", Administration);
+        conventions.AuthorizePage("/Beheer/Accounts", ManageAccounts);
+        conventions.AuthorizePage("/Account/Profiel", SignedIn);
+        conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
+        conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);
+    }
+}

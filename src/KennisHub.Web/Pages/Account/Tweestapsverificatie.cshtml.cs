@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using KennisHub.Core.Identity;
+using KennisHub.Web.Resources;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace KennisHub.Web.Pages.Account;
+
+/// <summary>
+/// Two-step verification with an authenticator app: show the shared key and otpauth URI, verify one code, then show
+/// ten recovery codes once (only their hashes are stored). Turning it off asks for the password.
+/// </summary>
+public sealed class TweestapsverificatieModel(
+    UserManager<KennisHubUser> users,
+    SignInManager<KennisHubUser> signIn,
+    IStringLocalizer<AccountText> text) : AccountPageModel
+{
+    public const string Issuer = "KennisHub";
+    private const int RecoveryCodeCount = 10;
+
+    [BindProperty]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public bool IsEnabled { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
+
+    public string? SharedKey { get; private set; }
+
+    public string? AuthenticatorUri { get; private set; }
+
+    /// <summary>Shown once, right after switching on; never again.</summary>
+    public IReadOnlyList<string> NewRecoveryCodes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInschakelenAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            return RedirectToPage();
+        }
+
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
+        if (code.Length == 0)
+        {
+            AddError(nameof(Code), text["TwoFactor_Code_Required"]);
+        }
+        else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            AddError(nameof(Code), text["TwoFactor_Code_Wrong"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
+        await signIn.RefreshSignInAsync(user);
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostUitschakelenAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            AddError(nameof(Password), text["Field_Password_Required"]);
+        }
+        else if (!await users.CheckPasswordAsync(user, Password))
+        {
+            AddError(nameof(Password), text["Field_CurrentPassword_Wrong"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(user);
+            return Page();
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await signIn.RefreshSignInAsync(user);
+        return Redirect("/account/profiel?melding=tweestaps-uit");
+    }
+
+    private async Task LoadAsync(KennisHubUser user)
+    {
+        IsEnabled = user.TwoFactorEnabled;
+        if (IsEnabled)
+        {
+            RecoveryCodesLeft = await users.CountRecoveryCodesAsync(user);
+            return;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            // Resetting the key renews the security stamp: refresh this session so it is not the one that ends.
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+        }
+
+        SharedKey = FormatKey(key!);
+        AuthenticatorUri = string.Format(
+            CultureInfo.InvariantCulture,
+            "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
+            Uri.EscapeDataString(Issuer),
+            Uri.EscapeDataString(user.Email ?? user.UserName ?? ""),
+            key);
+    }
+
+    private static string FormatKey(string key)
+    {
+        var result = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            result.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return result.ToString().TrimEnd().ToLowerInvariant();
+    }
+}

@@ -1,0 +1,4 @@
+namespace KennisHub.Web.Resources;
+
+/// <summary>Marker for Identity's error messages (IdentityText.resx Dutch, IdentityText.en.resx English).</summary>
+public sealed class IdentityText;

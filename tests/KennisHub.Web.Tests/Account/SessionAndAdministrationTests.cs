@@ -1,0 +1,174 @@
+using System.Net;
+using KennisHub.Web.Tests.Infrastructure;
+
+namespace KennisHub.Web.Tests.Account;
+
+public sealed class SessionAndAdministrationTests(AccountFactory factory) : IClassFixture<AccountFactory>
+{
+    [Fact]
+    public async Task A_Beheerder_approves_a_pending_account_which_then_becomes_Netwerklid_with_an_audit_line()
+    {
+        var email = AccountTestData.NewEmail();
+        using (var visitor = SiteClient.Create(factory))
+        {
+            (await visitor.RegisterAsync(email)).Dispose();
+        }
+
+        var (id, _, stampBefore) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+
+        using var response = await PostAccountFormAsync(admin, "Goedkeuren", id);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=goedgekeurd");
+        var (_, status, stampAfter) = await factory.UserAsync(email);
+        status.ShouldBe("Approved");
+        stampAfter.ShouldNotBe(stampBefore);
+        (await factory.RolesAsync(email)).ShouldBe(["Netwerklid"]);
+        (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.approved'", new { Id = id })).ShouldBe(1);
+
+        using var member = SiteClient.Create(factory);
+        await member.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var profile = await member.GetPageAsync("/account/profiel");
+        profile.QuerySelector("header")!.TextContent.ShouldNotContain("wacht op goedkeuring");
+        profile.QuerySelector("main")!.TextContent.ShouldContain("Netwerklid");
+    }
+
+    [Fact]
+    public async Task A_Beheerder_rejects_a_request_and_that_account_can_no_longer_sign_in()
+    {
+        var email = AccountTestData.NewEmail();
+        using var person = SiteClient.Create(factory);
+        (await person.RegisterAsync(email)).Dispose();
+        var (id, _, _) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+
+        (await PostAccountFormAsync(admin, "Afwijzen", id)).Dispose();
+
+        (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Rejected");
+        using var signIn = await person.SignInAsync(email, AccountTestData.GoodPassword);
+        signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SiteClient.ParseAsync(signIn)).QuerySelector(".foutoverzicht")!.TextContent.ShouldContain("Inloggen is niet gelukt");
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_session_of_the_same_person()
+    {
+        var email = AccountTestData.NewEmail();
+        using var laptop = SiteClient.Create(factory);
+        using var phone = SiteClient.Create(factory);
+        (await laptop.RegisterAsync(email)).Dispose();
+        await laptop.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        await phone.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        (await phone.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var changed = await laptop.SubmitAsync("/account/wachtwoord-wijzigen", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = AccountTestData.GoodPassword,
+            ["Input.NewPassword"] = "een nieuw en lang wachtwoord",
+            ["Input.ConfirmPassword"] = "een nieuw en lang wachtwoord",
+        });
+
+        changed.Headers.Location!.OriginalString.ShouldBe("/account/profiel?melding=wachtwoord-gewijzigd");
+        using var phoneAfter = await phone.GetAsync("/account/profiel");
+        phoneAfter.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        phoneAfter.Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await laptop.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await phone.SignInOrFailAsync(email, "een nieuw en lang wachtwoord");
+    }
+
+    [Fact]
+    public async Task A_wrong_current_password_is_named_next_to_its_field()
+    {
+        var email = AccountTestData.NewEmail();
+        using var client = SiteClient.Create(factory);
+        (await client.RegisterAsync(email)).Dispose();
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+
+        using var response = await client.SubmitAsync("/account/wachtwoord-wijzigen", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = "niet mijn wachtwoord",
+            ["Input.NewPassword"] = "een nieuw en lang wachtwoord",
+            ["Input.ConfirmPassword"] = "een nieuw en lang wachtwoord",
+        });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SiteClient.ParseAsync(response)).QuerySelector("#veld-input-currentpassword-fout")!.TextContent.ShouldContain("niet juist");
+    }
+
+    [Fact]
+    public async Task A_role_change_ends_the_person_s_session_and_the_new_sign_in_carries_the_role()
+    {
+        var email = AccountTestData.NewEmail();
+        using var person = SiteClient.Create(factory);
+        (await person.RegisterAsync(email)).Dispose();
+        var (id, _, _) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+        (await PostAccountFormAsync(admin, "Goedkeuren", id)).Dispose();
+        await person.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        (await person.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var added = await PostAccountFormAsync(admin, "RolToekennen", id, new Dictionary<string, string> { ["role"] = "Atelierlid" });
+
+        added.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=rol-toegekend");
+        (await factory.RolesAsync(email)).ShouldBe(["Atelierlid", "Netwerklid"]);
+        using var after = await person.GetAsync("/account/profiel");
+        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        after.Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.role-added'", new { Id = id })).ShouldBe(1);
+
+        using var removed = await PostAccountFormAsync(admin, "RolIntrekken", id, new Dictionary<string, string> { ["role"] = "Atelierlid" });
+        removed.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=rol-ingetrokken");
+        (await factory.RolesAsync(email)).ShouldBe(["Netwerklid"]);
+    }
+
+    [Fact]
+    public async Task A_Beheerder_cannot_take_away_their_own_Beheerder_role()
+    {
+        using var admin = await SignedInAdminAsync();
+        var (id, _, _) = await factory.UserAsync("beheerder@kennishub.example");
+
+        using var response = await PostAccountFormAsync(admin, "RolIntrekken", id, new Dictionary<string, string> { ["role"] = "Beheerder" });
+
+        response.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=niet-toegestaan");
+        (await factory.RolesAsync("beheerder@kennishub.example")).ShouldContain("Beheerder");
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_changes_nothing()
+    {
+        var email = AccountTestData.NewEmail();
+        using (var visitor = SiteClient.Create(factory))
+        {
+            (await visitor.RegisterAsync(email)).Dispose();
+        }
+
+        var (id, _, _) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>());
+        using var response = await admin.Http.PostAsync($"/beheer/accounts?handler=Goedkeuren&id={id}", content, TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Pending");
+    }
+
+    private async Task<SiteClient> SignedInAdminAsync()
+    {
+        var admin = SiteClient.Create(factory);
+        await admin.SignInOrFailAsync("beheerder@kennishub.example", AccountFactory.DemoPassword);
+        return admin;
+    }
+
+    /// <summary>Posts the form on /beheer/accounts for this handler and account (and role, when given).</summary>
+    private static async Task<HttpResponseMessage> PostAccountFormAsync(SiteClient admin, string handler, Guid id, Dictionary<string, string>? fields = null)
+    {
+        var page = await admin.GetPageAsync("/beheer/accounts");
+        var form = page.QuerySelectorAll("main form")
+            .FirstOrDefault(f => (f.GetAttribute("action") ?? "").Contains("handler=" + handler, StringComparison.Ordinal)
+                && (f.GetAttribute("action") ?? "").Contains("id=" + id, StringComparison.Ordinal)
+                && (fields is null || !fields.TryGetValue("role", out var role) || f.QuerySelector($"input[name=role][value={role}], select[name=role] option[value={role}]") is not null))
+            ?? throw new InvalidOperationException($"Geen formulier voor {handler} {id}.");
+        return await admin.SubmitAsync(form, fields ?? [], "/beheer/accounts");
+    }
+}

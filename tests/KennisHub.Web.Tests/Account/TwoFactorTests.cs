@@ -1,0 +1,78 @@
+using System.Net;
+using KennisHub.Core.Identity;
+using KennisHub.Web.Tests.Infrastructure;
+
+namespace KennisHub.Web.Tests.Account;
+
+public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<AccountFactory>
+{
+    [Fact]
+    public async Task An_authenticator_app_is_set_up_each_code_works_once_and_each_recovery_code_works_once()
+    {
+        var email = AccountTestData.NewEmail();
+        using var setup = SiteClient.Create(factory);
+        (await setup.RegisterAsync(email)).Dispose();
+        await setup.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+
+        var page = await setup.GetPageAsync("/account/tweestapsverificatie");
+        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        page.QuerySelector("#otpauth-uri")!.TextContent.ShouldBe($"otpauth://totp/KennisHub:{Uri.EscapeDataString(email)}?secret={key}&issuer=KennisHub&digits=6");
+
+        using var enabled = await setup.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var recoveryCodes = (await SiteClient.ParseAsync(enabled)).QuerySelectorAll(".herstelcodes code").Select(c => c.TextContent).ToList();
+        recoveryCodes.Count.ShouldBe(10);
+        (await factory.CountAsync("SELECT COUNT(*) FROM UserTokens WHERE Value LIKE @Code", new { Code = "%" + recoveryCodes[0] + "%" })).ShouldBe(0);
+
+        // The code that switched it on was used: the same code cannot sign in.
+        using var replay = SiteClient.Create(factory);
+        using var firstStep = await replay.SignInAsync(email, AccountTestData.GoodPassword);
+        firstStep.Headers.Location!.OriginalString.ShouldBe("/account/inloggen-tweestaps?returnUrl=%2F");
+        using var replayed = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SiteClient.ParseAsync(replayed)).QuerySelector("#veld-code-fout")!.TextContent.ShouldContain("al gebruikt");
+
+        // The next code from the app works, once.
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+        using var accepted = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        accepted.Headers.Location!.OriginalString.ShouldBe("/");
+        (await replay.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        using var recovery = SiteClient.Create(factory);
+        (await recovery.SignInAsync(email, AccountTestData.GoodPassword)).Dispose();
+        using var recovered = await recovery.SubmitAsync("/account/inloggen-herstelcode", new Dictionary<string, string> { ["Code"] = recoveryCodes[3] });
+        recovered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        recovered.Headers.Location!.OriginalString.ShouldBe("/");
+
+        using var again = SiteClient.Create(factory);
+        (await again.SignInAsync(email, AccountTestData.GoodPassword)).Dispose();
+        using var reused = await again.SubmitAsync("/account/inloggen-herstelcode", new Dictionary<string, string> { ["Code"] = recoveryCodes[3] });
+        reused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SiteClient.ParseAsync(reused)).QuerySelector("#veld-code-fout")!.TextContent.ShouldContain("al gebruikt");
+    }
+
+    [Fact]
+    public async Task Switching_two_step_verification_off_asks_for_the_password()
+    {
+        var email = AccountTestData.NewEmail();
+        using var client = SiteClient.Create(factory);
+        (await client.RegisterAsync(email)).Dispose();
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        (await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) })).Dispose();
+
+        using var wrong = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = "niet mijn wachtwoord" });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SiteClient.ParseAsync(wrong)).QuerySelector("#veld-password-fout")!.TextContent.ShouldContain("niet juist");
+
+        using var off = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = AccountTestData.GoodPassword });
+        off.Headers.Location!.OriginalString.ShouldBe("/account/profiel?melding=tweestaps-uit");
+        using var fresh = SiteClient.Create(factory);
+        await fresh.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+    }
+
+    private string CodeNow(string key)
+        => Totp.Format(Totp.Compute(Totp.FromBase32(key), OneTimeAuthenticatorTokenProvider.CurrentTimeStep(factory.Clock.GetUtcNow())));
+}

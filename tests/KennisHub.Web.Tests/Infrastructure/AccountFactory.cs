@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KennisHub.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real site with the four demo accounts (password <see cref="DemoPassword"/>), a security stamp check on
+/// every request (so a password or role change shows at once in another client) and a clock tests can move.
+/// </summary>
+public sealed class AccountFactory : KennisHubFactory
+{
+    public const string DemoPassword = "demo-wachtwoord-voor-tests";
+
+    public TestClock Clock { get; } = new();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Identity:SecurityStampValidationInterval"] = "00:00:00",
+        ["Seed:DemoAccounts"] = "true",
+        ["Seed:DemoPassword"] = DemoPassword,
+
+        // Every test client shares one address: the per-address sign-in and registration limits would stop the suite.
+        ["Security:SignIn:PermitLimit"] = "100000",
+        ["Security:Registration:PermitLimit"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
+
+/// <summary>A clock that starts at the real time and only moves when a test moves it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => now;
+
+    public void Advance(TimeSpan by) => now += by;
+}
