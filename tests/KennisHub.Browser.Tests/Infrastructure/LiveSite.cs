@@ -27,9 +27,17 @@ public sealed class LiveSite : KennisHubFactory, IAsyncLifetime
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("De browser is nog niet gestart.");
 
+    /// <summary>Password of the four demo accounts (DemoAccounts: beheerder@, atelier@, lobby@, lid@kennishub.example).</summary>
+    public const string DemoPassword = "demo-wachtwoord-voor-browsertests";
+
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Seed:DemoAccounts"] = "true",
+        ["Seed:DemoPassword"] = DemoPassword,
+        // Every journey signs in from the same address: the per-address limits would stop the suite.
+        ["Security:SignIn:PermitLimit"] = "100000",
+        ["Security:Registration:PermitLimit"] = "100000",
     };
 
     public async ValueTask InitializeAsync()
