@@ -138,7 +138,7 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         using var client = factory.CreateClient();
         var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/kennis?thema=proef-openbaar-thema", Ct));
 
-        var titles = document.QuerySelectorAll(".article-list h2").Select(h => h.TextContent.Trim()).ToList();
+        var titles = document.QuerySelectorAll(".kh-card-list h2").Select(h => h.TextContent.Trim()).ToList();
         titles.ShouldBe(["Proefartikel openbaar"]);
     }
 

@@ -79,7 +79,8 @@ public sealed class IndexModel(
         return Page();
     }
 
-    public string? PageUrl(int page) => Url.Page("/Kennis/Index", new { thema = ThemeSlug, trefwoord = KeywordSlug, pagina = page });
+    /// <summary>The address of page {0} of this list with the filters kept: what the Pager component links to.</summary>
+    public string PageUrlFormat => KnowledgeFormat.PageUrlFormat(page => Url.Page("/Kennis/Index", new { thema = ThemeSlug, trefwoord = KeywordSlug, pagina = page }));
 
     private PageResult BadRequestPage(string message)
     {

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace KennisHub.Web.Pages.Kennis;
 
-/// <summary>Small shared bits of the knowledge pages: reading a page number from the query, showing a date.</summary>
+/// <summary>Small shared bits of the knowledge pages: reading a page number from the query, a pager address, showing a date.</summary>
 public static class KnowledgeFormat
 {
     public const int PageSize = 20;
@@ -32,6 +32,16 @@ public static class KnowledgeFormat
     public static string IsoDate(DateTimeOffset value)
         => TimeZoneInfo.ConvertTime(value, Netherlands).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A page address with "{0}" where the page number goes, for the Pager component. <paramref name="urlFor"/>
+    /// builds the address with a marker as the number; every other value in it is URL-encoded, so it holds no braces.
+    /// </summary>
+    public static string PageUrlFormat(Func<string, string?> urlFor)
+    {
+        const string Marker = "PAGENUMBERMARKER";
+        return (urlFor(Marker) ?? "").Replace(Marker, "{0}", StringComparison.Ordinal);
+    }
+
     private static TimeZoneInfo FindNetherlands()
     {
         try
@@ -44,6 +54,3 @@ public static class KnowledgeFormat
         }
     }
 }
-
-/// <summary>What the pager partial needs: where we are, and how to link to another page.</summary>
-public sealed record PagerModel(int Page, int PageCount, int TotalCount, Func<int, string?> UrlFor);

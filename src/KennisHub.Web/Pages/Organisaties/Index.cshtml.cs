@@ -62,7 +62,8 @@ public sealed class IndexModel(OrganisationQueries organisations, IStringLocaliz
         return Page();
     }
 
-    public string? PageUrl(int page) => Url.Page("/Organisaties/Index", new { soort = Kind?.ToString(), provincie = Province, pagina = page });
+    /// <summary>The address of page {0} of this list with the filters kept: what the Pager component links to.</summary>
+    public string PageUrlFormat => KnowledgeFormat.PageUrlFormat(page => Url.Page("/Organisaties/Index", new { soort = Kind?.ToString(), provincie = Province, pagina = page }));
 
     private PageResult BadRequestPage(string message)
     {
