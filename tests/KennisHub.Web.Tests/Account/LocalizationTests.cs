@@ -66,7 +66,7 @@ public sealed partial class LocalizationTests(AccountFactory factory) : IClassFi
 
         var page = await SiteClient.ParseAsync(response);
         page.QuerySelector("h1")!.TextContent.ShouldBe("Register");
-        page.QuerySelector("#veld-input-password-fout")!.TextContent.ShouldContain("too short");
+        page.QuerySelector("#Input_Password-error")!.TextContent.ShouldContain("too short");
     }
 
     private static List<string> Keys(ResourceSet set)

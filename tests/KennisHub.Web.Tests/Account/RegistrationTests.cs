@@ -60,15 +60,15 @@ public sealed class RegistrationTests(AccountFactory factory) : IClassFixture<Ac
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await SiteClient.ParseAsync(response);
-        var passwordError = page.QuerySelector("#veld-input-password-fout")!.TextContent;
+        var passwordError = page.QuerySelector("#Input_Password-error")!.TextContent;
         passwordError.ShouldContain("te kort");
         passwordError.ShouldContain("12");
-        page.QuerySelector("#veld-input-password")!.GetAttribute("aria-describedby")!.ShouldContain("veld-input-password-fout");
-        page.QuerySelector("#veld-input-password")!.GetAttribute("aria-invalid").ShouldBe("true");
-        page.QuerySelector("#veld-input-displayname")!.GetAttribute("value").ShouldBe("Bram Jansen");
-        page.QuerySelector("#veld-input-email")!.GetAttribute("value").ShouldBe(email);
-        page.QuerySelector("#veld-input-password")!.GetAttribute("value").ShouldBeNull();
-        page.QuerySelector(".foutoverzicht a[href='#veld-input-password']").ShouldNotBeNull();
+        page.QuerySelector("#Input_Password")!.GetAttribute("aria-describedby")!.ShouldContain("Input_Password-error");
+        page.QuerySelector("#Input_Password")!.GetAttribute("aria-invalid").ShouldBe("true");
+        page.QuerySelector("#Input_DisplayName")!.GetAttribute("value").ShouldBe("Bram Jansen");
+        page.QuerySelector("#Input_Email")!.GetAttribute("value").ShouldBe(email);
+        page.QuerySelector("#Input_Password")!.GetAttribute("value").ShouldBeNull();
+        page.QuerySelector(".kh-error-summary a[href='#Input_Password']").ShouldNotBeNull();
         (await factory.CountAsync("SELECT COUNT(*) FROM Users WHERE NormalizedEmail = @Email", new { Email = email.ToUpperInvariant() })).ShouldBe(0);
     }
 
@@ -85,7 +85,7 @@ public sealed class RegistrationTests(AccountFactory factory) : IClassFixture<Ac
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await SiteClient.ParseAsync(response);
-        page.QuerySelector("#veld-input-password-fout")!.TextContent.ShouldContain("komt te vaak voor");
+        page.QuerySelector("#Input_Password-error")!.TextContent.ShouldContain("komt te vaak voor");
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class RegistrationTests(AccountFactory factory) : IClassFixture<Ac
         using var response = await client.RegisterAsync(AccountTestData.NewEmail(), confirm: "iets heel anders getypt");
 
         var page = await SiteClient.ParseAsync(response);
-        page.QuerySelector("#veld-input-confirmpassword-fout")!.TextContent.ShouldContain("niet gelijk");
+        page.QuerySelector("#Input_ConfirmPassword-error")!.TextContent.ShouldContain("niet gelijk");
     }
 
     [Fact]
@@ -108,9 +108,9 @@ public sealed class RegistrationTests(AccountFactory factory) : IClassFixture<Ac
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await SiteClient.ParseAsync(response);
-        page.QuerySelector("#veld-input-displayname-fout")!.TextContent.ShouldContain("Vul uw naam in");
-        page.QuerySelector("#veld-input-email-fout")!.TextContent.ShouldContain("Vul uw e-mailadres in");
-        page.QuerySelector("#veld-input-password-fout")!.TextContent.ShouldContain("Vul uw wachtwoord in");
+        page.QuerySelector("#Input_DisplayName-error")!.TextContent.ShouldContain("Vul uw naam in");
+        page.QuerySelector("#Input_Email-error")!.TextContent.ShouldContain("Vul uw e-mailadres in");
+        page.QuerySelector("#Input_Password-error")!.TextContent.ShouldContain("Vul uw wachtwoord in");
     }
 
     [Fact]

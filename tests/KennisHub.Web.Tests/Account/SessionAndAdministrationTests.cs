@@ -48,7 +48,7 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
         (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Rejected");
         using var signIn = await person.SignInAsync(email, AccountTestData.GoodPassword);
         signIn.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SiteClient.ParseAsync(signIn)).QuerySelector(".foutoverzicht")!.TextContent.ShouldContain("Inloggen is niet gelukt");
+        (await SiteClient.ParseAsync(signIn)).QuerySelector(".kh-error-summary")!.TextContent.ShouldContain("Inloggen is niet gelukt");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
         });
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SiteClient.ParseAsync(response)).QuerySelector("#veld-input-currentpassword-fout")!.TextContent.ShouldContain("niet juist");
+        (await SiteClient.ParseAsync(response)).QuerySelector("#Input_CurrentPassword-error")!.TextContent.ShouldContain("niet juist");
     }
 
     [Fact]

@@ -47,8 +47,8 @@ public sealed class SignInTests(AccountFactory factory) : IClassFixture<AccountF
 
         unknownResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         wrongResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var unknownMessage = (await SiteClient.ParseAsync(unknownResponse)).QuerySelector(".foutoverzicht ul")!.TextContent.Trim();
-        var wrongMessage = (await SiteClient.ParseAsync(wrongResponse)).QuerySelector(".foutoverzicht ul")!.TextContent.Trim();
+        var unknownMessage = (await SiteClient.ParseAsync(unknownResponse)).QuerySelector(".kh-error-summary ul")!.TextContent.Trim();
+        var wrongMessage = (await SiteClient.ParseAsync(wrongResponse)).QuerySelector(".kh-error-summary ul")!.TextContent.Trim();
         unknownMessage.ShouldBe(wrongMessage);
         unknownMessage.ShouldContain("Inloggen is niet gelukt");
     }
@@ -61,8 +61,8 @@ public sealed class SignInTests(AccountFactory factory) : IClassFixture<AccountF
         using var response = await client.SignInAsync("iemand@gemeente.example", "een wachtwoord van lengte");
 
         var page = await SiteClient.ParseAsync(response);
-        page.QuerySelector("#veld-input-email")!.GetAttribute("value").ShouldBe("iemand@gemeente.example");
-        page.QuerySelector("#veld-input-password")!.GetAttribute("value").ShouldBeNull();
+        page.QuerySelector("#Input_Email")!.GetAttribute("value").ShouldBe("iemand@gemeente.example");
+        page.QuerySelector("#Input_Password")!.GetAttribute("value").ShouldBeNull();
     }
 
     [Fact]

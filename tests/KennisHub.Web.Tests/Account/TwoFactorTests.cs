@@ -30,7 +30,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         firstStep.Headers.Location!.OriginalString.ShouldBe("/account/inloggen-tweestaps?returnUrl=%2F");
         using var replayed = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key) });
         replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SiteClient.ParseAsync(replayed)).QuerySelector("#veld-code-fout")!.TextContent.ShouldContain("al gebruikt");
+        (await SiteClient.ParseAsync(replayed)).QuerySelector("#Code-error")!.TextContent.ShouldContain("al gebruikt");
 
         // The next code from the app works, once.
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
@@ -49,7 +49,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         (await again.SignInAsync(email, AccountTestData.GoodPassword)).Dispose();
         using var reused = await again.SubmitAsync("/account/inloggen-herstelcode", new Dictionary<string, string> { ["Code"] = recoveryCodes[3] });
         reused.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SiteClient.ParseAsync(reused)).QuerySelector("#veld-code-fout")!.TextContent.ShouldContain("al gebruikt");
+        (await SiteClient.ParseAsync(reused)).QuerySelector("#Code-error")!.TextContent.ShouldContain("al gebruikt");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
 
         using var wrong = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = "niet mijn wachtwoord" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await SiteClient.ParseAsync(wrong)).QuerySelector("#veld-password-fout")!.TextContent.ShouldContain("niet juist");
+        (await SiteClient.ParseAsync(wrong)).QuerySelector("#Password-error")!.TextContent.ShouldContain("niet juist");
 
         using var off = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = AccountTestData.GoodPassword });
         off.Headers.Location!.OriginalString.ShouldBe("/account/profiel?melding=tweestaps-uit");
