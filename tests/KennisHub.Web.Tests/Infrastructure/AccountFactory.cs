@@ -8,7 +8,7 @@ namespace KennisHub.Web.Tests.Infrastructure;
 /// The real site with the four demo accounts (password <see cref="DemoPassword"/>), a security stamp check on
 /// every request (so a password or role change shows at once in another client) and a clock tests can move.
 /// </summary>
-public sealed class AccountFactory : KennisHubFactory
+public class AccountFactory : KennisHubFactory
 {
     public const string DemoPassword = "demo-wachtwoord-voor-tests";
 
