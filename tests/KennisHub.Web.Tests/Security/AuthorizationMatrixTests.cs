@@ -15,15 +15,7 @@ namespace KennisHub.Web.Tests.Security;
 /// <summary>The real site with the demo accounts and the knowledge fixture (public, network and atelier items).</summary>
 public sealed class MatrixFactory : AccountFactory
 {
-    protected override IDictionary<string, string?> Settings
-    {
-        get
-        {
-            var settings = base.Settings;
-            settings["Content:Folder"] = KnowledgeFactory.ContentFixture;
-            return settings;
-        }
-    }
+    protected override string? ContentFolder => KnowledgeFactory.ContentFixture;
 }
 
 /// <summary>
