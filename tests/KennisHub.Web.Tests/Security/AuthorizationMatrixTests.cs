@@ -5,9 +5,6 @@ using KennisHub.Core.Identity;
 using KennisHub.Web.Tests.Account;
 using KennisHub.Web.Tests.Infrastructure;
 using KennisHub.Web.Tests.Knowledge;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KennisHub.Web.Tests.Security;
@@ -73,27 +70,13 @@ public sealed partial class AuthorizationMatrixTests(MatrixFactory factory) : IC
     }
 
     private async Task<List<DiscoveredPage>> DiscoverAsync()
-    {
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var pages = new List<DiscoveredPage>();
-        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
-            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath);
-        foreach (var page in endpoints)
-        {
-            var first = page.First();
-            var compiled = await loader.LoadAsync(first.Metadata.GetMetadata<PageActionDescriptor>()!, first.Metadata);
-            var handlers = compiled.HandlerMethods
+        => (await SitePage.DiscoverAsync(factory.Services))
+            .Select(page => new DiscoveredPage(page.ViewEnginePath, page.Templates, page.Compiled.HandlerMethods
                 .Select(h => (h.HttpMethod.ToUpperInvariant(), h.Name))
                 .Append(("GET", (string?)null)) // every page answers a plain GET, with or without OnGet
                 .Distinct()
-                .ToList();
-            pages.Add(new DiscoveredPage(page.Key, page.Select(e => "/" + e.RoutePattern.RawText).Distinct().ToList(), handlers));
-        }
-
-        pages.ShouldNotBeEmpty();
-        return pages;
-    }
+                .ToList()))
+            .ToList();
 
     private static bool Matches(DiscoveredPage page, Row row)
         => page.Templates.Any(template => Regex.IsMatch(row.Path, "^" + RouteParameter().Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "[^/]+") + "$", RegexOptions.IgnoreCase));

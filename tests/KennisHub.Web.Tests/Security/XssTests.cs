@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -6,10 +5,6 @@ using AngleSharp.Dom;
 using KennisHub.Tests.Shared;
 using KennisHub.Web.Tests.Account;
 using KennisHub.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KennisHub.Web.Tests.Security;
 
@@ -252,29 +247,18 @@ public sealed partial class XssTests(XssFactory factory) : IClassFixture<XssFact
 
     /// <summary>Every page without route parameters, with the query-string names its handlers and properties bind.</summary>
     private async Task<List<(string Path, List<string> Parameters)>> QueryParametersAsync()
-    {
-        var loader = factory.Services.GetRequiredService<PageLoader>();
-        var targets = new List<(string, List<string>)>();
-        var pages = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null && !e.RoutePattern.RawText!.Contains('{', StringComparison.Ordinal))
-            .GroupBy(e => e.Metadata.GetMetadata<PageActionDescriptor>()!.ViewEnginePath)
-            .Where(g => g.Key != "/Error");
-        foreach (var page in pages)
-        {
-            var endpoint = page.OrderByDescending(e => e.RoutePattern.RawText!.Length).First();
-            var compiled = await loader.LoadAsync(endpoint.Metadata.GetMetadata<PageActionDescriptor>()!, endpoint.Metadata);
-            var names = compiled.HandlerMethods.Where(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase)).SelectMany(h => h.Parameters)
+        => (await SitePage.DiscoverAsync(factory.Services))
+            .Where(page => page.ViewEnginePath != "/Error" && !page.Templates[0].Contains('{', StringComparison.Ordinal))
+            .Select(page => (page.Templates[0], page.Compiled.HandlerMethods
+                .Where(h => string.Equals(h.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase))
+                .SelectMany(h => h.Parameters)
                 .Where(p => p.ParameterType != typeof(CancellationToken))
                 .Select(p => p.BindingInfo?.BinderModelName ?? p.Name)
-                .Concat(compiled.BoundProperties.Select(p => p.BindingInfo?.BinderModelName ?? p.Name))
+                .Concat(page.Compiled.BoundProperties.Select(p => p.BindingInfo?.BinderModelName ?? p.Name))
                 .Append("returnUrl")
                 .Distinct(StringComparer.OrdinalIgnoreCase)
-                .ToList();
-            targets.Add(("/" + endpoint.RoutePattern.RawText, names));
-        }
-
-        return targets;
-    }
+                .ToList()))
+            .ToList();
 
     private static string Normalise(string text) => WhiteSpace().Replace(text, " ").Trim();
 
