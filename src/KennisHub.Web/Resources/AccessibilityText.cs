@@ -1,0 +1,4 @@
+namespace KennisHub.Web.Resources;
+
+/// <summary>Marker for the accessibility statement (/toegankelijkheid).</summary>
+public sealed class AccessibilityText;

@@ -1,0 +1,49 @@
+using KennisHub.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace KennisHub.Browser.Tests.Journeys;
+
+/// <summary>A member signs in and out through the real forms, by their labels; each state is axe-checked.</summary>
+public sealed class AccountJourneys(LiveSite site) : BrowserTest(site)
+{
+    private ILocator AccountNavigation => Page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+
+    [Fact]
+    public async Task A_member_who_forgets_a_field_is_told_so_and_then_signs_in_and_out()
+    {
+        await OpenAsync("/");
+        await AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Inloggen" }).ClickAsync();
+        await Expect(Heading1).ToHaveTextAsync("Inloggen");
+        await ExpectAccessibleAsync();
+
+        // Only the address: the form comes back with an error tied to the password field.
+        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync("lid@kennishub.example");
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+        var password = Page.GetByLabel("Wachtwoord", new() { Exact = true });
+        await Expect(password).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(Page.GetByLabel("E-mailadres", new() { Exact = true })).ToHaveValueAsync("lid@kennishub.example");
+        await ExpectAccessibleAsync();
+
+        await password.FillAsync(LiveSite.DemoPassword);
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+
+        var signOut = AccountNavigation.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" });
+        await Expect(signOut).ToBeVisibleAsync();
+        await ExpectAccessibleAsync();
+
+        await signOut.ClickAsync();
+        await Expect(AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Inloggen" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_registration_page_is_reachable_from_the_header_and_accessible()
+    {
+        await OpenAsync("/");
+        await AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Registreren" }).ClickAsync();
+
+        await Expect(Heading1).ToBeVisibleAsync();
+        await ExpectAccessibleAsync();
+    }
+}
