@@ -27,5 +27,9 @@ for trx in "$results"/*.trx; do
   e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
 done
+# Every skip says why: print each distinct reason once (e.g. no SQL Server here), then the closing line.
+cat "$results"/*.trx 2>/dev/null | tr '\n' ' ' \
+  | grep -o 'outcome="NotExecuted"[^>]*>[[:space:]]*<Output>[[:space:]]*<ErrorInfo>[[:space:]]*<Message>[^<]*' \
+  | sed 's/.*<Message>//' | sort | uniq -c | sed 's/^ *\([0-9]*\) /skipped (\1 tests): /' || true
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status

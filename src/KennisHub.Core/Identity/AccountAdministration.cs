@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Dapper;
 using KennisHub.Core.Audit;
 using KennisHub.Core.Data;
+using KennisHub.Core.Reading;
 
 namespace KennisHub.Core.Identity;
 
@@ -30,21 +32,56 @@ public enum AccountChange
 /// </summary>
 public sealed class AccountAdministration(Db db)
 {
-    public async Task<IReadOnlyList<AccountSummary>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>One page of every account, oldest first, with the total for the pager.</summary>
+    public async Task<PagedList<AccountSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
-        const string UsersSql = """
+        const string Sql = """
             SELECT u.Id, u.DisplayName, u.Email, u.ApprovalStatus, u.CreatedAt,
-                (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation
+                (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation,
+                CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount
             FROM Users u
             ORDER BY u.CreatedAt, u.Id
             """;
-        const string RolesSql = """
-            SELECT ur.UserId, r.Name FROM UserRoles ur INNER JOIN Roles r ON r.Id = ur.RoleId
-            ORDER BY r.Name
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryPageAsync<UserRow>(
+            db.Dialect.Page(Sql),
+            new { OrganisationClaim = KennisHubClaimTypes.Organisation, Skip = PagedList<UserRow>.Skip(page, pageSize), Take = pageSize },
+            page, pageSize, cancellationToken);
+        return new PagedList<AccountSummary>(await WithRolesAsync(connection, rows.Items, cancellationToken), rows.TotalCount, page, pageSize);
+    }
+
+    /// <summary>Every account awaiting approval, oldest first (the Beheerder's work list).</summary>
+    public async Task<IReadOnlyList<AccountSummary>> ListPendingAsync(CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT u.Id, u.DisplayName, u.Email, u.ApprovalStatus, u.CreatedAt,
+                (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation
+            FROM Users u
+            WHERE u.ApprovalStatus = @Pending
+            ORDER BY u.CreatedAt, u.Id
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
-        var users = await connection.QueryAsync<UserRow>(new CommandDefinition(UsersSql, new { OrganisationClaim = KennisHubClaimTypes.Organisation }, cancellationToken: cancellationToken));
-        var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(RolesSql, cancellationToken: cancellationToken)))
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
+            Sql, new { OrganisationClaim = KennisHubClaimTypes.Organisation, Pending = nameof(ApprovalStatus.Pending) }, cancellationToken: cancellationToken));
+        return await WithRolesAsync(connection, rows.AsList(), cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<AccountSummary>> WithRolesAsync(DbConnection connection, IReadOnlyList<UserRow> users, CancellationToken cancellationToken)
+    {
+        const string RolesSql = """
+            SELECT ur.UserId, r.Name FROM UserRoles ur INNER JOIN Roles r ON r.Id = ur.RoleId
+            WHERE ur.UserId IN @UserIds
+            ORDER BY r.Name
+            """;
+        if (users.Count == 0)
+        {
+            return [];
+        }
+
+        // Dapper expands a list parameter without the Guid type handler: pass the ids as text, as SQLite stores them
+        // (SQL Server converts the text to uniqueidentifier).
+
+        var roles = (await connection.QueryAsync<RoleRow>(new CommandDefinition(RolesSql, new { UserIds = users.Select(u => u.Id.ToString("D")).ToArray() }, cancellationToken: cancellationToken)))
             .ToLookup(r => r.UserId, r => r.Name);
         return users.Select(u => new AccountSummary(u.Id, u.DisplayName, u.Email, Enum.Parse<ApprovalStatus>(u.ApprovalStatus), u.CreatedAt, u.Organisation, roles[u.Id].ToList())).ToList();
     }

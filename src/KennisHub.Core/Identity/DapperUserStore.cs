@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using KennisHub.Core.Audit;
 using KennisHub.Core.Data;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,7 +38,14 @@ public sealed class DapperUserStore(Db db, IdentityErrorDescriber? describer = n
             """;
         user.ConcurrencyStamp ??= Guid.NewGuid().ToString();
         await using var connection = await db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, Parameters(user, user.ConcurrencyStamp), cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Sql, Parameters(user, user.ConcurrencyStamp), transaction, cancellationToken: cancellationToken));
+
+        // The account and its first audit line are saved together; only the id and display name, no e-mail address.
+        var action = user.ApprovalStatus == ApprovalStatus.Pending ? "account.registered" : "account.created";
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            action, "User", user.Id, "Account aangemaakt", user.Id, user.DisplayName), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return IdentityResult.Success;
     }
 

@@ -1,7 +1,6 @@
 using Dapper;
 using KennisHub.Core.Audit;
 using KennisHub.Core.Data;
-using Microsoft.AspNetCore.Identity;
 
 namespace KennisHub.Core.Security;
 
@@ -105,21 +104,6 @@ public sealed class PersonalData(Db db)
             new CommandDefinition(AuthoredSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var audit = await new AuditLogQuery(db).FindAsync(new AuditFilter(ActorId: userId), 1, 500, cancellationToken).ConfigureAwait(false);
         return new PersonalDataExport(account, roles.ToList(), memberships.ToList(), authored.ToList(), audit.Lines, DateTimeOffset.UtcNow);
-    }
-
-    /// <summary>
-    /// Checks the password against the stored hash. Identity's hasher reads the format and iteration count from the
-    /// hash itself, so this agrees with whatever hasher options the sign-in uses.
-    /// </summary>
-    public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken cancellationToken = default)
-    {
-        const string Sql = """
-            SELECT PasswordHash FROM Users WHERE Id = @UserId
-            """;
-        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var hash = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, new { UserId = userId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return hash is not null
-            && new PasswordHasher<object>().VerifyHashedPassword(new object(), hash, password) != PasswordVerificationResult.Failed;
     }
 
     /// <summary>Erases the person in one transaction; false when the account does not exist (or was erased already).</summary>

@@ -103,16 +103,23 @@ public sealed class SiteProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiteProcess> StartAsync(string connectionString, CancellationToken cancellationToken)
+    /// <param name="settings">Extra configuration as environment variables (e.g. <c>Seed__DemoAccounts</c>).</param>
+    public static async Task<SiteProcess> StartAsync(string connectionString, CancellationToken cancellationToken, IDictionary<string, string>? settings = null)
     {
         var port = Programs.FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
-        var process = Programs.Start(Programs.WebDll, ["--urls", address.ToString()], new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",
             ["Database__Provider"] = "Sqlite",
             ["Database__ConnectionString"] = connectionString,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var process = Programs.Start(Programs.WebDll, ["--urls", address.ToString()], environment);
         var site = new SiteProcess(process, address);
         try
         {

@@ -8,13 +8,16 @@ namespace KennisHub.Web.Tests.Infrastructure;
 /// The real site with the four demo accounts (password <see cref="DemoPassword"/>), a security stamp check on
 /// every request (so a password or role change shows at once in another client) and a clock tests can move.
 /// </summary>
-public sealed class AccountFactory : KennisHubFactory
+public class AccountFactory : KennisHubFactory
 {
     public const string DemoPassword = "demo-wachtwoord-voor-tests";
 
     public TestClock Clock { get; } = new();
 
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    /// <summary>A content folder the first run imports (none by default).</summary>
+    protected virtual string? ContentFolder => null;
+
+    protected override IDictionary<string, string?> Settings => WithContent(new Dictionary<string, string?>
     {
         ["Identity:SecurityStampValidationInterval"] = "00:00:00",
         ["Seed:DemoAccounts"] = "true",
@@ -23,7 +26,17 @@ public sealed class AccountFactory : KennisHubFactory
         // Every test client shares one address: the per-address sign-in and registration limits would stop the suite.
         ["Security:SignIn:PermitLimit"] = "100000",
         ["Security:Registration:PermitLimit"] = "100000",
-    };
+    });
+
+    private IDictionary<string, string?> WithContent(Dictionary<string, string?> settings)
+    {
+        if (ContentFolder is { } folder)
+        {
+            settings["Content:Folder"] = folder;
+        }
+
+        return settings;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

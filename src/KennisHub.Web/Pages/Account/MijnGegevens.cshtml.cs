@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.Json;
+using KennisHub.Core.Identity;
 using KennisHub.Core.Security;
+using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -16,8 +18,9 @@ namespace KennisHub.Web.Pages.Account;
 /// AVG for the signed-in person: download everything KennisHub keeps about them (JSON), or erase the account after
 /// re-entering the password. Erasing keeps what they wrote, attributed to "voormalig lid" (see <see cref="PersonalData"/>).
 /// </summary>
-[Authorize]
-public sealed class MijnGegevensModel(PersonalData personalData, IAuthenticationSchemeProvider schemes, IStringLocalizer<SecurityText> text) : PageModel
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class MijnGegevensModel(
+    PersonalData personalData, UserManager<KennisHubUser> users, IAuthenticationSchemeProvider schemes, IStringLocalizer<SecurityText> text) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -56,7 +59,8 @@ public sealed class MijnGegevensModel(PersonalData personalData, IAuthentication
             return Page();
         }
 
-        if (!await personalData.CheckPasswordAsync(userId, Password, cancellationToken))
+        // Identity checks the password (and rehashes an old format), the same way sign-in does.
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user || !await users.CheckPasswordAsync(user, Password))
         {
             PasswordError = text["MijnGegevens_WrongPassword"];
             return Page();

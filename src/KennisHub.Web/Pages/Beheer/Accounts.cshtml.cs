@@ -1,4 +1,5 @@
 using KennisHub.Core.Identity;
+using KennisHub.Core.Reading;
 using KennisHub.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,19 +14,22 @@ public sealed class AccountsModel(AccountAdministration accounts) : PageModel
 {
     private static readonly string[] KnownMessages = ["goedgekeurd", "afgewezen", "rol-toegekend", "rol-ingetrokken", "niets-gewijzigd", "niet-toegestaan"];
 
+    public const int PageSize = 50;
+
     public IReadOnlyList<AccountSummary> Pending { get; private set; } = [];
 
-    public IReadOnlyList<AccountSummary> All { get; private set; } = [];
+    public PagedList<AccountSummary> All { get; private set; } = new([], 0, 1, PageSize);
 
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync(string? melding, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? melding, [FromQuery(Name = "pagina")] int? pagina, CancellationToken cancellationToken)
     {
-        var list = await accounts.ListAsync(cancellationToken);
-        Pending = list.Where(a => a.ApprovalStatus == ApprovalStatus.Pending).ToList();
-        All = list;
+        Pending = await accounts.ListPendingAsync(cancellationToken);
+        All = await accounts.ListAsync(Math.Max(1, pagina ?? 1), PageSize, cancellationToken);
         Message = KnownMessages.Contains(melding) ? melding : null;
     }
+
+    public string PageUrl(int page) => "/beheer/accounts?pagina=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnPostGoedkeurenAsync(Guid id, CancellationToken cancellationToken)
         => Done(await accounts.ApproveAsync(id, User.ToActor(), cancellationToken), "goedgekeurd");

@@ -1,5 +1,5 @@
 using KennisHub.Core.Audit;
-using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace KennisHub.Web.Pages.Beheer;
 
 /// <summary>The audit log for Beheerders: read and filter only; nothing here (or anywhere) edits or deletes a line.</summary>
-[Authorize(Roles = RoleNames.Administrator)]
+[Authorize(Policy = Policies.ViewAuditLog)]
 public sealed class LogboekModel(AuditLogQuery query, IStringLocalizer<SecurityText> text) : PageModel
 {
     /// <summary>Dates on the page are Dutch calendar days.</summary>
