@@ -29,7 +29,6 @@ public sealed class AccountsModel(AccountAdministration accounts) : PageModel
         Message = KnownMessages.Contains(melding) ? melding : null;
     }
 
-    public string PageUrl(int page) => "/beheer/accounts?pagina=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnPostGoedkeurenAsync(Guid id, CancellationToken cancellationToken)
         => Done(await accounts.ApproveAsync(id, User.ToActor(), cancellationToken), "goedgekeurd");

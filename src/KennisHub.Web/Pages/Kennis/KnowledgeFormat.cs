@@ -54,16 +54,3 @@ public static class KnowledgeFormat
         }
     }
 }
-
-/// <summary>
-/// What the old pager partial took. Only Pages/Beheer/Accounts.cshtml still uses it (through _Pager.cshtml, which
-/// now renders the Pager component); delete both once that page passes Pager a URL format itself.
-/// </summary>
-public sealed record PagerModel(int Page, int PageCount, int TotalCount, Func<int, string?> UrlFor)
-{
-    /// <summary>A page number no list reaches, so it can stand in for "{0}" in the address.</summary>
-    private const int Marker = 987_654_321;
-
-    public string UrlFormat
-        => (UrlFor(Marker) ?? "").Replace(Marker.ToString(System.Globalization.CultureInfo.InvariantCulture), "{0}", StringComparison.Ordinal);
-}
