@@ -18,7 +18,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         page.QuerySelector("#otpauth-uri")!.TextContent.ShouldBe($"otpauth://totp/KennisHub:{Uri.EscapeDataString(email)}?secret={key}&issuer=KennisHub&digits=6");
 
-        using var enabled = await setup.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        using var enabled = await setup.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword });
         enabled.StatusCode.ShouldBe(HttpStatusCode.OK);
         var recoveryCodes = (await SiteClient.ParseAsync(enabled)).QuerySelectorAll(".herstelcodes code").Select(c => c.TextContent).ToList();
         recoveryCodes.Count.ShouldBe(10);
@@ -28,13 +28,13 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         using var replay = SiteClient.Create(factory);
         using var firstStep = await replay.SignInAsync(email, AccountTestData.GoodPassword);
         firstStep.Headers.Location!.OriginalString.ShouldBe("/account/inloggen-tweestaps?returnUrl=%2F");
-        using var replayed = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        using var replayed = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword });
         replayed.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await SiteClient.ParseAsync(replayed)).QuerySelector("#Code-error")!.TextContent.ShouldContain("al gebruikt");
 
         // The next code from the app works, once.
         factory.Clock.Advance(TimeSpan.FromSeconds(30));
-        using var accepted = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        using var accepted = await replay.SubmitAsync(firstStep.Headers.Location.OriginalString, new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword });
         accepted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         accepted.Headers.Location!.OriginalString.ShouldBe("/");
         (await replay.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -61,7 +61,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
         var page = await client.GetPageAsync("/account/tweestapsverificatie");
         var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        (await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) })).Dispose();
+        (await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword })).Dispose();
 
         using var wrong = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = "niet mijn wachtwoord" });
         wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -71,6 +71,29 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         off.Headers.Location!.OriginalString.ShouldBe("/account/profiel?melding=tweestaps-uit");
         using var fresh = SiteClient.Create(factory);
         await fresh.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+    }
+
+    [Fact]
+    public async Task Switching_two_step_verification_on_asks_for_the_password_too()
+    {
+        var email = AccountTestData.NewEmail();
+        using var client = SiteClient.Create(factory);
+        (await client.RegisterAsync(email)).Dispose();
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+
+        // A valid code from the app is not enough: someone holding only the session may not change how the account signs in.
+        using var withoutPassword = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) });
+        withoutPassword.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await SiteClient.ParseAsync(withoutPassword);
+        refused.QuerySelector("#Password-error")!.TextContent.ShouldContain("huidige wachtwoord");
+        refused.QuerySelector("input[name=Code]")!.GetAttribute("value").ShouldBe(CodeNow(key));
+
+        using var wrongPassword = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = "niet mijn wachtwoord" });
+        (await SiteClient.ParseAsync(wrongPassword)).QuerySelector("#Password-error")!.TextContent.ShouldContain("niet juist");
+
+        (await factory.CountAsync("SELECT COUNT(*) FROM Users WHERE NormalizedEmail = @Email AND TwoFactorEnabled = 1", new { Email = email.ToUpperInvariant() })).ShouldBe(0);
     }
 
     private string CodeNow(string key)

@@ -62,6 +62,8 @@ public sealed class TweestapsverificatieModel(
             return RedirectToPage();
         }
 
+        // Switching on changes how this account signs in: whoever holds only the session (not the password) may not.
+        await CheckCurrentPasswordAsync(user);
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
@@ -93,15 +95,7 @@ public sealed class TweestapsverificatieModel(
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(Password))
-        {
-            AddError(nameof(Password), text["Field_Password_Required"]);
-        }
-        else if (!await users.CheckPasswordAsync(user, Password))
-        {
-            AddError(nameof(Password), text["Field_CurrentPassword_Wrong"]);
-        }
-
+        await CheckCurrentPasswordAsync(user);
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);
@@ -113,6 +107,19 @@ public sealed class TweestapsverificatieModel(
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
         return Redirect("/account/profiel?melding=tweestaps-uit");
+    }
+
+    /// <summary>Re-authentication before any change to two-step verification: the current password.</summary>
+    private async Task CheckCurrentPasswordAsync(KennisHubUser user)
+    {
+        if (string.IsNullOrEmpty(Password))
+        {
+            AddError(nameof(Password), text["Field_CurrentPassword_Required"]);
+        }
+        else if (!await users.CheckPasswordAsync(user, Password))
+        {
+            AddError(nameof(Password), text["Field_CurrentPassword_Wrong"]);
+        }
     }
 
     private async Task LoadAsync(KennisHubUser user)
