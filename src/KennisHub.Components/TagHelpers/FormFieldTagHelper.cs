@@ -42,10 +42,18 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
     /// <summary>Says "(niet verplicht)" after the label: mark the exceptions, not the rule.</summary>
     public bool Optional { get; set; }
 
+    /// <summary>
+    /// The field's name (and so its id and ModelState key) when it differs from the property's, as for
+    /// <c>[BindProperty(Name = "van")]</c> query parameters; default: the property's name.
+    /// </summary>
+    public string? Name { get; set; }
+
+    private string Expression => Name ?? For.Name;
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
+        var fullName = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(Expression);
         var id = TagBuilder.CreateSanitizedId(fullName, "_");
         var hintId = id + "-hint";
         var errorId = id + "-error";
@@ -119,17 +127,21 @@ public sealed class FormFieldTagHelper(IHtmlGenerator generator, IStringLocalize
     {
         if (Rows > 0)
         {
-            return generator.GenerateTextArea(ViewContext, For.ModelExplorer, For.Name, Rows, columns: 0, htmlAttributes: null);
+            return generator.GenerateTextArea(ViewContext, For.ModelExplorer, Expression, Rows, columns: 0, htmlAttributes: null);
         }
 
         if (string.Equals(Type, "password", StringComparison.OrdinalIgnoreCase))
         {
             // Never echo a password back into the page.
-            return generator.GeneratePassword(ViewContext, For.ModelExplorer, For.Name, value: null, htmlAttributes: null);
+            return generator.GeneratePassword(ViewContext, For.ModelExplorer, Expression, value: null, htmlAttributes: null);
         }
 
-        var input = generator.GenerateTextBox(ViewContext, For.ModelExplorer, For.Name, For.Model, format: null, htmlAttributes: null);
-        input.Attributes["type"] = Type.ToLower(CultureInfo.InvariantCulture);
+        var type = Type.ToLower(CultureInfo.InvariantCulture);
+
+        // A date input only understands ISO dates, whatever the page's culture.
+        var format = type == "date" ? "{0:yyyy-MM-dd}" : null;
+        var input = generator.GenerateTextBox(ViewContext, For.ModelExplorer, Expression, For.Model, format, htmlAttributes: null);
+        input.Attributes["type"] = type;
         return input;
     }
 }

@@ -19,16 +19,61 @@ public sealed class FormFieldTagHelperTests
 
         [Display(Name = "Toelichting")]
         public string? Note { get; set; }
+
+        [Display(Name = "Van")]
+        public DateOnly? From { get; set; }
     }
 
     private readonly TagHelperHarness<SignUp> harness = new(new SignUp { Email = "jan@kampen.nl" });
 
-    private FormFieldTagHelper Field(System.Linq.Expressions.Expression<Func<SignUp, string?>> property) =>
+    private FormFieldTagHelper Field<TValue>(System.Linq.Expressions.Expression<Func<SignUp, TValue>> property) =>
         new(harness.Get<IHtmlGenerator>(), harness.Get<IStringLocalizer<ComponentText>>())
         {
             For = harness.For(property),
             ViewContext = harness.ViewContext,
         };
+
+    [Fact]
+    public void A_field_bound_under_another_name_uses_that_name_for_its_input_error_and_summary_link()
+    {
+        harness.ModelState.AddModelError("van", "De begindatum ligt na de einddatum.");
+        var helper = Field(m => m.From);
+        helper.Name = "van";
+        helper.Type = "date";
+
+        var field = TagHelperHarness<SignUp>.Run(helper, "kh-form-field")!;
+
+        var input = field.QuerySelector("input")!;
+        input.Id.ShouldBe("van");
+        input.GetAttribute("name").ShouldBe("van");
+        input.GetAttribute("aria-invalid").ShouldBe("true");
+        input.GetAttribute("aria-describedby").ShouldBe("van-error");
+        field.QuerySelector("label")!.GetAttribute("for").ShouldBe("van");
+        field.QuerySelector("#van-error")!.TextContent.ShouldEndWith("De begindatum ligt na de einddatum.");
+    }
+
+    [Fact]
+    public void A_date_field_writes_its_value_as_an_iso_date_whatever_the_culture()
+    {
+        var dated = new TagHelperHarness<SignUp>(new SignUp { From = new DateOnly(2026, 11, 4) });
+        var helper = new FormFieldTagHelper(dated.Get<IHtmlGenerator>(), dated.Get<IStringLocalizer<ComponentText>>())
+        {
+            For = dated.For(m => m.From),
+            ViewContext = dated.ViewContext,
+            Type = "date",
+        };
+
+        var previous = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("nl-NL");
+        try
+        {
+            TagHelperHarness<SignUp>.Run(helper, "kh-form-field")!.QuerySelector("input")!.GetAttribute("value").ShouldBe("2026-11-04");
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = previous;
+        }
+    }
 
     [Fact]
     public void The_label_names_the_input_it_belongs_to()

@@ -70,8 +70,8 @@ public sealed class LogboekTests(TestAuthenticationFactory factory) : IClassFixt
         (await GetAsync($"/beheer/logboek?soort={kind}&van={Day(today)}&tot={Day(today)}")).QuerySelectorAll("tbody tr").Length.ShouldBe(1);
         (await GetAsync($"/beheer/logboek?soort={kind}&tot={Day(today.AddDays(-1))}")).QuerySelectorAll("tbody tr").Length.ShouldBe(0);
         var reversed = await GetAsync($"/beheer/logboek?soort={kind}&van={Day(today)}&tot={Day(today.AddDays(-3))}");
-        reversed.QuerySelector("#van-fout")!.TextContent.ShouldBe("De begindatum ligt na de einddatum.");
-        reversed.QuerySelector("#van")!.GetAttribute("aria-describedby").ShouldBe("van-fout");
+        reversed.QuerySelector("#van-error")!.LastChild!.TextContent.ShouldBe("De begindatum ligt na de einddatum.");
+        reversed.QuerySelector("#van")!.GetAttribute("aria-describedby").ShouldBe("van-error");
     }
 
     [Fact]

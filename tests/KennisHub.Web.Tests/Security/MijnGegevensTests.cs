@@ -62,8 +62,8 @@ public sealed class MijnGegevensTests(TestAuthenticationFactory factory) : IClas
         var (response, page) = await PostDeleteAsync(client, "fout-wachtwoord");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        page.QuerySelector("#Password-fout")!.TextContent.ShouldBe("Het wachtwoord klopt niet.");
-        page.QuerySelector("#Password")!.GetAttribute("aria-describedby").ShouldBe("Password-fout");
+        page.QuerySelector("#Password-error")!.LastChild!.TextContent.ShouldBe("Het wachtwoord klopt niet.");
+        page.QuerySelector("#Password")!.GetAttribute("aria-describedby").ShouldBe("Password-error");
         page.QuerySelector("#Password")!.GetAttribute("value").ShouldBeNull();
         await using var connection = await factory.CreateDb().OpenAsync(Ct);
         (await connection.ExecuteScalarAsync<string>("SELECT DisplayName FROM Users WHERE Id = @id", new { id })).ShouldBe("Sanne Jansen");

@@ -28,8 +28,6 @@ public sealed class MijnGegevensModel(
     [DataType(DataType.Password)]
     public string? Password { get; set; }
 
-    public string? PasswordError { get; private set; }
-
     /// <summary>Shown once, in the response to the erase itself: the person is signed out from then on.</summary>
     public bool Deleted { get; private set; }
 
@@ -55,14 +53,14 @@ public sealed class MijnGegevensModel(
 
         if (string.IsNullOrEmpty(Password))
         {
-            PasswordError = text["MijnGegevens_PasswordRequired"];
+            ModelState.AddModelError(nameof(Password), text["MijnGegevens_PasswordRequired"]);
             return Page();
         }
 
         // Identity checks the password (and rehashes an old format), the same way sign-in does.
         if (await users.FindByIdAsync(userId.ToString()) is not { } user || !await users.CheckPasswordAsync(user, Password))
         {
-            PasswordError = text["MijnGegevens_WrongPassword"];
+            ModelState.AddModelError(nameof(Password), text["MijnGegevens_WrongPassword"]);
             return Page();
         }
 
