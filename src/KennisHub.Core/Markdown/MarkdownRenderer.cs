@@ -13,7 +13,8 @@ public sealed record RenderedMarkdown(string Html, string PlainText);
 /// <summary>
 /// The one Markdown pipeline of KennisHub. Markdig turns Markdown into HTML but does not make it safe, so every
 /// render goes through three steps: parse with raw HTML disabled, drop links whose URL is not http, https, mailto
-/// or relative (the link text stays), and sanitize the HTML on a strict allowlist. Thread-safe; register once.
+/// or relative (the link text stays), and sanitize the HTML on a strict allowlist. Table alignment becomes a class
+/// (<see cref="TableAlignment"/>) and ids get a prefix (<see cref="AnchorPrefixes"/>). Thread-safe; register once.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -39,6 +40,7 @@ public sealed class MarkdownRenderer
         ArgumentNullException.ThrowIfNull(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         LinkFilter.RemoveUnsafeLinks(document);
+        TableAlignment.UseClasses(document);
 
         var html = Sanitizer.Sanitize(RenderHtml(document));
         return new RenderedMarkdown(html, RenderPlainText(document));
@@ -93,6 +95,7 @@ public sealed class MarkdownRenderer
             {
                 "contains-task-list", "task-list-item", "task-list-item-checkbox",
                 "footnotes", "footnote-ref", "footnote-back-ref",
+                "kh-align-left", "kh-align-center", "kh-align-right",
             },
             AllowedCssProperties = new HashSet<string>(),
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
@@ -100,6 +103,7 @@ public sealed class MarkdownRenderer
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         });
         sanitizer.PostProcessNode += (_, e) => RestrictAttributes(e.Node);
+        sanitizer.PostProcessDom += (_, e) => AnchorPrefixes.Apply(e.Document);
         return sanitizer;
     }
 
@@ -142,6 +146,8 @@ public sealed class MarkdownRenderer
             element.RemoveAttribute("align");
         }
 
+        RestrictAlignmentClasses(element, tag is "th" or "td");
+
         if (tag != "ol")
         {
             element.RemoveAttribute("start");
@@ -150,6 +156,23 @@ public sealed class MarkdownRenderer
         if (tag == "a" && element.GetAttribute("href") is { } href && LinkFilter.IsExternal(href))
         {
             element.SetAttribute("rel", "nofollow noopener noreferrer");
+        }
+    }
+
+    /// <summary>The alignment classes belong on table cells only, and a table cell carries no other class.</summary>
+    private static void RestrictAlignmentClasses(IElement element, bool isCell)
+    {
+        foreach (var name in element.ClassList.ToList())
+        {
+            if (TableAlignment.Classes.Contains(name) != isCell)
+            {
+                element.ClassList.Remove(name);
+            }
+        }
+
+        if (element.ClassList.Length == 0)
+        {
+            element.RemoveAttribute("class");
         }
     }
 

@@ -45,7 +45,7 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
 
         var article = await connection.QuerySingleAsync<(string BodyHtml, string BodyText, string AuthorName, int CurrentRevision)>(
             "SELECT BodyHtml, BodyText, AuthorName, CurrentRevision FROM Articles WHERE Slug = 'proef-openbaar-artikel'");
-        article.BodyHtml.ShouldContain("<h2 id=\"inleiding\">Inleiding</h2>");
+        article.BodyHtml.ShouldContain("<h2 id=\"kop-inleiding\">Inleiding</h2>");
         article.BodyHtml.ShouldNotContain("slug:");
         article.BodyText.ShouldContain("CROW-systematiek");
         article.AuthorName.ShouldBe("Redactie KennisHub");
@@ -98,6 +98,24 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         var row = await connection.QuerySingleAsync<(int CurrentRevision, int Version)>(
             "SELECT CurrentRevision, Version FROM Articles WHERE Slug = @slug", new { slug });
         row.ShouldBe((1, 2));
+    }
+
+    [Fact]
+    public async Task Html_stored_by_an_older_renderer_is_rendered_again_on_the_next_import_without_a_new_revision()
+    {
+        var slug = "proef-" + Guid.NewGuid().ToString("N")[..8];
+        WriteArticle(slug, "## Inhoud\n\nTekst.");
+        await Importer.ImportAsync(folder, null, Ct);
+        await using var connection = await Db.OpenAsync(Ct);
+        await connection.ExecuteAsync(
+            "UPDATE Articles SET BodyHtml = '<h2 id=\"inhoud\">Inhoud</h2>\n<p>Tekst.</p>\n' WHERE Slug = @slug", new { slug });
+
+        (await Importer.ImportAsync(folder, null, Ct)).Changed.ShouldBe(1);
+
+        var row = await connection.QuerySingleAsync<(string BodyHtml, int CurrentRevision)>(
+            "SELECT BodyHtml, CurrentRevision FROM Articles WHERE Slug = @slug", new { slug });
+        row.BodyHtml.ShouldContain("<h2 id=\"kop-inhoud\">Inhoud</h2>");
+        row.CurrentRevision.ShouldBe(1);
     }
 
     [Theory]

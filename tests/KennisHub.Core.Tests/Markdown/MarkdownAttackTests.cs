@@ -21,8 +21,7 @@ public sealed class MarkdownAttackTests
     [MemberData(nameof(Attacks))]
     public void Hostile_input_renders_to_harmless_html(string markdown)
     {
-        var html = new MarkdownRenderer().Render(markdown).Html;
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var (html, document) = RenderAndParse(markdown);
 
         foreach (var element in document.Body!.QuerySelectorAll("*"))
         {
@@ -44,6 +43,49 @@ public sealed class MarkdownAttackTests
             }
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Attacks))]
+    public void Hostile_input_gets_no_class_but_the_pipelines_own_and_alignment_only_on_table_cells(string markdown)
+    {
+        var (html, document) = RenderAndParse(markdown);
+
+        foreach (var element in document.Body!.QuerySelectorAll("[class]"))
+        {
+            foreach (var name in element.ClassList)
+            {
+                PipelineClasses.ShouldContain(name, $"in: {html}");
+                if (name.StartsWith("kh-align-", StringComparison.Ordinal))
+                {
+                    element.LocalName.ShouldBeOneOf(["th", "td"], $"in: {html}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Table_alignment_becomes_a_class_on_its_cells_and_never_a_style()
+    {
+        var html = new MarkdownRenderer().Render("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n").Html;
+        var cells = new HtmlParser().ParseDocument(html).QuerySelectorAll("th, td");
+
+        cells.Select(cell => cell.GetAttribute("class")).ShouldBe(
+            ["kh-align-left", "kh-align-center", "kh-align-right", null, "kh-align-left", "kh-align-center", "kh-align-right", null]);
+        html.ShouldNotContain("style");
+    }
+
+    /// <summary>The rendered HTML, and that HTML parsed the way a browser would.</summary>
+    private static (string Html, IDocument Document) RenderAndParse(string markdown)
+    {
+        var html = new MarkdownRenderer().Render(markdown).Html;
+        return (html, new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>"));
+    }
+
+    private static readonly string[] PipelineClasses =
+    [
+        "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-back-ref",
+        "kh-align-left", "kh-align-center", "kh-align-right",
+    ];
 
     [Fact]
     public void The_attack_corpus_has_at_least_forty_cases() => Attacks().Count.ShouldBeGreaterThanOrEqualTo(40);

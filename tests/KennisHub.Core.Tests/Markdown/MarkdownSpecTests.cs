@@ -62,4 +62,30 @@ public sealed class MarkdownSpecTests
         html.ShouldContain("<a href=\"https://example.org\" rel=\"nofollow noopener noreferrer\">a</a>");
         html.ShouldContain("<a href=\"/kennis\">b</a>");
     }
+
+    [Fact]
+    public void A_heading_inhoud_does_not_take_the_id_of_the_pages_main_element()
+    {
+        var html = new MarkdownRenderer().Render("# Inhoud\n\nTekst.\n\n## Inhoud\n").Html;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        document.QuerySelectorAll("[id]").Select(element => element.Id).ShouldBe(["kop-inhoud", "kop-inhoud-1"]);
+        document.GetElementById("inhoud").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Footnote_links_and_links_to_a_heading_lead_to_the_prefixed_ids()
+    {
+        var html = new MarkdownRenderer().Render("# Beheer\n\nZie [boven](#beheer) en [de pagina](#inhoud).[^1]\n\n[^1]: Noot.\n").Html;
+        var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+
+        var fragments = document.QuerySelectorAll("a[href^='#']").Select(link => link.GetAttribute("href")![1..]).ToList();
+        fragments.ShouldBe(["kop-beheer", "inhoud", "noot-fn:1", "noot-fnref:1"]);
+        foreach (var fragment in fragments.Where(f => f != "inhoud"))
+        {
+            document.GetElementById(fragment).ShouldNotBeNull(fragment);
+        }
+
+        document.QuerySelectorAll("[id]").ShouldAllBe(element => element.Id!.StartsWith("kop-") || element.Id!.StartsWith("noot-"));
+    }
 }

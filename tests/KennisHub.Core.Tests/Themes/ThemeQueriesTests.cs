@@ -37,7 +37,7 @@ public abstract class ThemeQueriesTests(DatabaseFixture database) : DatabaseTest
         forVisitor.ShouldNotBeNull();
         forVisitor.Articles.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel"]);
         forVisitor.Keywords.Select(k => k.Name).ShouldBe(["Beeldkwaliteit", "wijkgericht werken"], ignoreOrder: true);
-        forVisitor.BodyHtml.ShouldContain("<h2 id=\"waarom\">Waarom</h2>");
+        forVisitor.BodyHtml.ShouldContain("<h2 id=\"kop-waarom\">Waarom</h2>");
         forAtelier.ShouldNotBeNull();
         forAtelier.Articles.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel", "proef-netwerkartikel", "proef-atelierartikel"], ignoreOrder: true);
     }
