@@ -1,6 +1,8 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using KennisHub.Core.Content;
 using KennisHub.Core.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KennisHub.Web.Tests.Knowledge;
 
@@ -52,7 +54,7 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
 
         document.QuerySelector("h1")!.TextContent.ShouldBe("Proefartikel openbaar");
         var body = document.QuerySelector("div.utrecht-html").ShouldNotBeNull();
-        body.QuerySelector("h2#inleiding").ShouldNotBeNull();
+        body.QuerySelector("h2#kop-inleiding").ShouldNotBeNull();
         body.QuerySelector("strong")!.TextContent.ShouldBe("CROW-systematiek");
         var metadata = document.QuerySelector("aside.metadata dl").ShouldNotBeNull().TextContent;
         metadata.ShouldContain("Bron");
@@ -63,6 +65,32 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         metadata.ShouldContain("Versie");
         metadata.ShouldContain("Bijgewerkt op");
         document.QuerySelector("time")!.GetAttribute("datetime")!.ShouldMatch(@"^\d{4}-\d{2}-\d{2}$");
+    }
+
+    [Fact]
+    public async Task An_article_with_a_heading_inhoud_leaves_the_id_inhoud_to_the_skip_links_target()
+    {
+        var slug = "inhoud-" + Guid.NewGuid().ToString("N")[..8];
+        var folder = Path.Combine(Path.GetTempPath(), "kennishub-tests", slug);
+        Directory.CreateDirectory(Path.Combine(folder, "kennis"));
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "kennis", slug + ".md"),
+                $"---\nslug: {slug}\ntitle: Artikel met inhoudsopgave\nsummary: Kort.\nvisibility: Public\n---\n## Inhoud\n\nTekst.[^1]\n\n[^1]: Noot.\n", Ct);
+            (await factory.Services.GetRequiredService<ContentImporter>().ImportAsync(folder, null, Ct)).New.ShouldBe(1);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        using var client = factory.CreateClient();
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync("/kennis/" + slug, Ct));
+
+        document.QuerySelectorAll("[id='inhoud']").Select(element => element.LocalName).ShouldBe(["main"]);
+        var body = document.QuerySelector("div.utrecht-html").ShouldNotBeNull();
+        body.QuerySelector("h2")!.Id.ShouldBe("kop-inhoud");
+        body.QuerySelectorAll("[id]").ShouldAllBe(element => element.Id!.StartsWith("kop-") || element.Id!.StartsWith("noot-"));
     }
 
     [Fact]
