@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using KennisHub.Web.Infrastructure.Email;
 using KennisHub.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KennisHub.Web.Tests.Account;
@@ -179,6 +180,16 @@ public sealed partial class PasswordResetTests(MailFactory factory) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Mail_goes_through_SMTP_only_when_a_host_is_configured_and_to_the_pickup_folder_otherwise()
+    {
+        await using var plain = new KennisHubFactory();
+        await using var smtp = new SmtpConfiguredFactory();
+
+        plain.Services.GetRequiredService<IMailSender>().ShouldBeOfType<PickupFolderMailSender>();
+        smtp.Services.GetRequiredService<IMailSender>().ShouldBeOfType<SmtpMailSender>();
+    }
+
     private async Task<string> RegisteredAsync()
     {
         var email = AccountTestData.NewEmail("herstel");
@@ -215,4 +226,9 @@ public sealed partial class PasswordResetTests(MailFactory factory) : IClassFixt
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"|value=\"[^\"]*\" name=\"__RequestVerificationToken\"|<input[^>]*__RequestVerificationToken[^>]*>")]
     private static partial Regex AntiforgeryPattern();
+
+    private sealed class SmtpConfiguredFactory : KennisHubFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Email:Smtp:Host"] = "smtp.gemeente.example" };
+    }
 }
