@@ -1,4 +1,5 @@
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Infrastructure.Email;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -7,6 +8,7 @@ builder.AddKennisHubData();
 builder.AddKennisHubIdentity();
 builder.AddKennisHubLocalization();
 builder.AddKennisHubSecurity();
+builder.AddKennisHubEmail();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();

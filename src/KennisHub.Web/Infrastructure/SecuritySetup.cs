@@ -30,6 +30,8 @@ public static class SecuritySetup
         ["/Account/InloggenTweestaps"] = SignInPolicy,
         ["/Account/InloggenHerstelcode"] = SignInPolicy,
         ["/Account/MijnGegevens"] = SignInPolicy,
+        ["/Account/WachtwoordVergeten"] = SignInPolicy,
+        ["/Account/WachtwoordHerstellen"] = SignInPolicy,
         ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,

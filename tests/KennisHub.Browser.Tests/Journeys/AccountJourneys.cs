@@ -46,4 +46,26 @@ public sealed class AccountJourneys(LiveSite site) : BrowserTest(site)
         await Expect(Heading1).ToBeVisibleAsync();
         await ExpectAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Someone_who_forgot_the_password_finds_the_form_from_sign_in_and_gets_the_neutral_answer()
+    {
+        await OpenAsync("/account/inloggen");
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Wachtwoord vergeten?" }).ClickAsync();
+        await Expect(Heading1).ToHaveTextAsync("Wachtwoord vergeten");
+        await ExpectAccessibleAsync();
+
+        // No address: the error is tied to the field, and the state is checked too.
+        var send = Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Link versturen" });
+        await send.ClickAsync();
+        var email = Page.GetByLabel("E-mailadres", new() { Exact = true });
+        await Expect(email).ToHaveAttributeAsync("aria-invalid", "true");
+        await ExpectAccessibleAsync();
+
+        // An address without an account: the same answer an account holder gets (and no mail is written).
+        await email.FillAsync($"niemand-{Guid.NewGuid():N}@gemeente.example");
+        await send.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Als er een account bij dit adres hoort");
+        await ExpectAccessibleAsync();
+    }
 }

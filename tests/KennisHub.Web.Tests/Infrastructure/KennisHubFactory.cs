@@ -22,6 +22,7 @@ public class KennisHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", ConnectionString);
+        builder.UseSetting("Email:PickupFolder", Path.Combine(dataFolder, "mail"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
