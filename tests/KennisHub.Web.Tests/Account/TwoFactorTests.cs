@@ -11,11 +11,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
     {
         var email = AccountTestData.NewEmail();
         using var setup = SiteClient.Create(factory);
-        (await setup.RegisterAsync(email)).Dispose();
-        await setup.SignInOrFailAsync(email, AccountTestData.GoodPassword);
-
-        var page = await setup.GetPageAsync("/account/tweestapsverificatie");
-        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var (page, key) = await OpenSetupPageAsync(setup, email);
         page.QuerySelector("#otpauth-uri")!.TextContent.ShouldBe($"otpauth://totp/KennisHub:{Uri.EscapeDataString(email)}?secret={key}&issuer=KennisHub&digits=6");
 
         using var enabled = await setup.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword });
@@ -57,10 +53,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
     {
         var email = AccountTestData.NewEmail();
         using var client = SiteClient.Create(factory);
-        (await client.RegisterAsync(email)).Dispose();
-        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
-        var page = await client.GetPageAsync("/account/tweestapsverificatie");
-        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var (_, key) = await OpenSetupPageAsync(client, email);
         (await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword })).Dispose();
 
         using var wrong = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Password"] = "niet mijn wachtwoord" });
@@ -78,10 +71,7 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
     {
         var email = AccountTestData.NewEmail();
         using var client = SiteClient.Create(factory);
-        (await client.RegisterAsync(email)).Dispose();
-        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
-        var page = await client.GetPageAsync("/account/tweestapsverificatie");
-        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var (_, key) = await OpenSetupPageAsync(client, email);
 
         // A valid code from the app is not enough: someone holding only the session may not change how the account signs in.
         using var withoutPassword = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key) });
@@ -94,6 +84,16 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
         (await SiteClient.ParseAsync(wrongPassword)).QuerySelector("#Password-error")!.TextContent.ShouldContain("niet juist");
 
         (await factory.CountAsync("SELECT COUNT(*) FROM Users WHERE NormalizedEmail = @Email AND TwoFactorEnabled = 1", new { Email = email.ToUpperInvariant() })).ShouldBe(0);
+    }
+
+    /// <summary>Registers <paramref name="email"/>, signs the client in and opens the two-step setup page with its shared key.</summary>
+    private static async Task<(AngleSharp.Dom.IDocument Page, string Key)> OpenSetupPageAsync(SiteClient client, string email)
+    {
+        (await client.RegisterAsync(email)).Dispose();
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var page = await client.GetPageAsync("/account/tweestapsverificatie");
+        var key = page.QuerySelector("#gedeelde-sleutel")!.TextContent.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return (page, key);
     }
 
     private string CodeNow(string key)
