@@ -72,7 +72,8 @@ public sealed class AuditLogQuery(Db db)
             filter.ActorId,
             filter.From,
             filter.Until,
-            Skip = (pageNumber - 1) * pageSize,
+            // Clamped: pagina=2147483647 times 50 would overflow an int (and then the database).
+            Skip = Reading.PagedList<AuditLine>.Skip(pageNumber, pageSize),
             Take = pageSize + 1,
         }, cancellationToken: cancellationToken)).ConfigureAwait(false)).ToList();
         var hasMore = rows.Count > pageSize;

@@ -83,6 +83,75 @@ public sealed class LogboekTests(TestAuthenticationFactory factory) : IClassFixt
         document.Body!.TextContent.ShouldContain("Geen regels gevonden die aan het filter voldoen.");
     }
 
+    [Fact]
+    public async Task Actions_and_subject_kinds_show_as_words_in_Dutch_and_in_English_not_as_codes()
+    {
+        var actor = "Labeltest " + Guid.NewGuid().ToString("N")[..6];
+        _ = factory.Server;
+        await using (var connection = await factory.CreateDb().OpenAsync(Ct))
+        {
+            await AuditLog.WriteAsync(connection, null, new AuditEntry("account.approved", "User", Guid.NewGuid(), "Account goedgekeurd", Guid.NewGuid(), actor), Ct);
+        }
+
+        var dutch = await GetAsync("/beheer/logboek?door=" + Uri.EscapeDataString(actor));
+        var cells = dutch.QuerySelectorAll("tbody tr").ShouldHaveSingleItem().Children;
+        cells[2].TextContent.ShouldBe("Account goedgekeurd");
+        cells[3].TextContent.ShouldBe("Account");
+        dutch.QuerySelectorAll("#handeling option").Select(o => o.TextContent).ShouldContain("Account goedgekeurd");
+        dutch.QuerySelectorAll("#handeling option").Select(o => o.TextContent).ShouldNotContain("account.approved");
+        dutch.QuerySelectorAll("#soort option").Select(o => o.TextContent).ShouldNotContain("User");
+
+        var english = await GetAsync("/beheer/logboek?culture=en&door=" + Uri.EscapeDataString(actor));
+        english.QuerySelector("tbody tr")!.Children[2].TextContent.ShouldBe("Account approved");
+    }
+
+    [Fact]
+    public async Task Times_are_Dutch_time_and_the_zone_is_named_once_on_the_page()
+    {
+        var kind = await WriteAsync("tijdzone.test", "Tijs");
+
+        var document = await GetAsync($"/beheer/logboek?soort={kind}");
+
+        var time = document.QuerySelector("tbody time")!;
+        var utc = DateTimeOffset.Parse(time.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture);
+        var dutch = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        time.TextContent.ShouldBe(dutch.ToString("g", new System.Globalization.CultureInfo("nl-NL")));
+        System.Text.RegularExpressions.Regex.Count(document.Body!.TextContent, "Europe/Amsterdam").ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("?van=0001-01-01&tot=9999-12-31")]
+    [InlineData("?tot=9999-12-31")]
+    [InlineData("?van=0001-01-01")]
+    public async Task A_period_at_the_ends_of_the_calendar_means_no_bound_instead_of_a_500(string query)
+    {
+        var kind = await WriteAsync("kalender.test", "Karel");
+
+        var document = await GetAsync($"/beheer/logboek{query}&soort={kind}");
+
+        document.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_page_far_past_the_end_says_so_in_Dutch_and_links_to_the_first_page()
+    {
+        var document = await GetAsync("/beheer/logboek?pagina=2147483647");
+
+        document.QuerySelector("table").ShouldBeNull();
+        document.Body!.TextContent.ShouldContain("Pagina 2147483647 bestaat niet");
+        document.QuerySelector("main a[href*='pagina=1']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_date_that_is_no_date_is_an_error_that_names_the_Dutch_field()
+    {
+        var document = await GetAsync("/beheer/logboek?van=gisteren");
+
+        var error = document.QuerySelector("#van-error")!.TextContent;
+        error.ShouldContain("Vanaf datum");
+        error.ShouldNotContain("From");
+    }
+
     [Theory]
     [InlineData(RoleNames.AtelierMember)]
     [InlineData(RoleNames.NetworkMember)]

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using KennisHub.Core.Audit;
 using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Resources;
@@ -12,9 +14,6 @@ namespace KennisHub.Web.Pages.Beheer;
 [Authorize(Policy = Policies.ViewAuditLog)]
 public sealed class LogboekModel(AuditLogQuery query, IStringLocalizer<SecurityText> text) : PageModel
 {
-    /// <summary>Dates on the page are Dutch calendar days.</summary>
-    internal static readonly TimeZoneInfo DutchTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     [BindProperty(SupportsGet = true, Name = "handeling")]
     public string? Action { get; set; }
 
@@ -24,13 +23,17 @@ public sealed class LogboekModel(AuditLogQuery query, IStringLocalizer<SecurityT
     [BindProperty(SupportsGet = true, Name = "door")]
     public string? ActorName { get; set; }
 
+    // Display names are resource keys, so a binding error names the field as the form does ("Vanaf datum").
     [BindProperty(SupportsGet = true, Name = "van")]
+    [Display(Name = "Logboek_From")]
     public DateOnly? From { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "tot")]
+    [Display(Name = "Logboek_Until")]
     public DateOnly? Until { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "pagina")]
+    [Display(Name = "Logboek_PageField")]
     public int PageNumber { get; set; } = 1;
 
     public AuditPage Result { get; private set; } = new([], 1, AuditLogQuery.DefaultPageSize, HasMore: false);
@@ -52,30 +55,26 @@ public sealed class LogboekModel(AuditLogQuery query, IStringLocalizer<SecurityT
             return;
         }
 
-        var filter = new AuditFilter(Action, SubjectKind, ActorName, StartOf(From), StartOf(Until?.AddDays(1)));
+        var until = Until is { Year: < 9999 } day ? DutchTime.StartOfDay(day.AddDays(1)) : null;
+        var filter = new AuditFilter(Action, SubjectKind, ActorName, DutchTime.StartOfDay(From), until);
         Result = await query.FindAsync(filter, Math.Max(1, PageNumber), cancellationToken: cancellationToken);
     }
 
-    public static DateTimeOffset LocalTime(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, DutchTime);
+    /// <summary>The label of an action code ("account.created" -> "Account aangemaakt"); an unknown code as it is.</summary>
+    public string ActionLabel(string code) => Label("Audit_Action_" + code, code);
+
+    /// <summary>The label of a subject kind ("User" -> "Account").</summary>
+    public string SubjectKindLabel(string code) => Label("Audit_Kind_" + code, code);
+
+    private string Label(string key, string code) => text[key] is { ResourceNotFound: false } found ? found.Value : code;
 
     public Dictionary<string, string?> RouteFor(int page) => new()
     {
         ["handeling"] = Action,
         ["soort"] = SubjectKind,
         ["door"] = ActorName,
-        ["van"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["tot"] = Until?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ["pagina"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["van"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["tot"] = Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["pagina"] = page.ToString(CultureInfo.InvariantCulture),
     };
-
-    private static DateTimeOffset? StartOf(DateOnly? day)
-    {
-        if (day is not { } date)
-        {
-            return null;
-        }
-
-        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, DutchTime.GetUtcOffset(local)).ToUniversalTime();
-    }
 }
