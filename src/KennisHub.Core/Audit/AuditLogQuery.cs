@@ -68,7 +68,7 @@ public sealed class AuditLogQuery(Db db)
         {
             Action = Blank(filter.Action),
             SubjectKind = Blank(filter.SubjectKind),
-            ActorPattern = Blank(filter.ActorName) is { } name ? "%" + EscapeLike(name) + "%" : null,
+            ActorPattern = LikePattern.Containing(filter.ActorName),
             filter.ActorId,
             filter.From,
             filter.Until,
@@ -96,9 +96,4 @@ public sealed class AuditLogQuery(Db db)
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static string EscapeLike(string value)
-        => value.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace("%", "\\%", StringComparison.Ordinal)
-            .Replace("_", "\\_", StringComparison.Ordinal);
 }

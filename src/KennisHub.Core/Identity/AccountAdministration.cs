@@ -16,6 +16,17 @@ public sealed record AccountSummary(
     string? Organisation,
     IReadOnlyList<string> Roles);
 
+/// <summary>Where mail about an account goes. Settable properties: Dapper maps them by name.</summary>
+public sealed class MailRecipient
+{
+    public string Email { get; set; } = "";
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>"nl", "en", or null when unknown (then the mail is Dutch).</summary>
+    public string? Language { get; set; }
+}
+
 /// <summary>Who makes a change (written to the audit log).</summary>
 public sealed record Actor(Guid Id, string Name);
 
@@ -32,22 +43,118 @@ public enum AccountChange
 /// </summary>
 public sealed class AccountAdministration(Db db)
 {
-    /// <summary>One page of every account, oldest first, with the total for the pager.</summary>
-    public async Task<PagedList<AccountSummary>> ListAsync(int page, int pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the accounts whose name or e-mail address contains <paramref name="search"/> (every account when
+    /// it is empty), oldest first, with the total for the pager.
+    /// </summary>
+    public async Task<PagedList<AccountSummary>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
+        // LIKE ignores case for ASCII on SQLite and for everything under SQL Server's _CI_ collation.
         const string Sql = """
             SELECT u.Id, u.DisplayName, u.Email, u.ApprovalStatus, u.CreatedAt,
                 (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation,
                 CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount
             FROM Users u
+            WHERE @Pattern IS NULL OR u.DisplayName LIKE @Pattern ESCAPE '\' OR u.Email LIKE @Pattern ESCAPE '\'
             ORDER BY u.CreatedAt, u.Id
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryPageAsync<UserRow>(
             db.Dialect.Page(Sql),
-            new { OrganisationClaim = KennisHubClaimTypes.Organisation, Skip = PagedList<UserRow>.Skip(page, pageSize), Take = pageSize },
+            new
+            {
+                OrganisationClaim = KennisHubClaimTypes.Organisation,
+                Pattern = LikePattern.Containing(search),
+                Skip = PagedList<UserRow>.Skip(page, pageSize),
+                Take = pageSize,
+            },
             page, pageSize, cancellationToken);
         return new PagedList<AccountSummary>(await WithRolesAsync(connection, rows.Items, cancellationToken), rows.TotalCount, page, pageSize);
+    }
+
+    /// <summary>How many accounts wait for approval (the Beheer overview).</summary>
+    public async Task<int> CountPendingAsync(CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT COUNT(*) FROM Users WHERE ApprovalStatus = @Pending";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(Sql, new { Pending = nameof(ApprovalStatus.Pending) }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>One account as the Beheerder sees it (the confirmation step), or null.</summary>
+    public async Task<AccountSummary?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT u.Id, u.DisplayName, u.Email, u.ApprovalStatus, u.CreatedAt,
+                (SELECT MIN(c.ClaimValue) FROM UserClaims c WHERE c.UserId = u.Id AND c.ClaimType = @OrganisationClaim) AS Organisation
+            FROM Users u
+            WHERE u.Id = @Id
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            Sql, new { Id = userId, OrganisationClaim = KennisHubClaimTypes.Organisation }, cancellationToken: cancellationToken));
+        return row is null ? null : (await WithRolesAsync(connection, [row], cancellationToken))[0];
+    }
+
+    /// <summary>Where mail about this account goes: its address, name and language (null: unknown).</summary>
+    public async Task<MailRecipient?> RecipientAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT u.Email, u.DisplayName, u.PreferredLanguage AS Language
+            FROM Users u
+            WHERE u.Id = @Id AND u.Email IS NOT NULL
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<MailRecipient>(new CommandDefinition(Sql, new { Id = userId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>The approved Beheerders who want a mail when an account request arrives.</summary>
+    public async Task<IReadOnlyList<MailRecipient>> AccountRequestRecipientsAsync(CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT u.Email, u.DisplayName, u.PreferredLanguage AS Language
+            FROM Users u
+            WHERE u.Email IS NOT NULL AND u.ApprovalStatus = @Approved AND u.NotifyOnAccountRequests = 1
+                AND EXISTS (SELECT 1 FROM UserRoles ur INNER JOIN Roles r ON r.Id = ur.RoleId WHERE ur.UserId = u.Id AND r.NormalizedName = @Administrator)
+            ORDER BY u.Email
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MailRecipient>(new CommandDefinition(Sql, new
+        {
+            Approved = nameof(ApprovalStatus.Approved),
+            Administrator = RoleNames.Administrator.ToUpperInvariant(),
+        }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Whether this Beheerder gets a mail for each new account request (on unless they switched it off).</summary>
+    public async Task<bool> NotifiesOnAccountRequestsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT NotifyOnAccountRequests FROM Users WHERE Id = @Id";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool?>(new CommandDefinition(Sql, new { Id = userId }, cancellationToken: cancellationToken)) ?? false;
+    }
+
+    /// <summary>A Beheerder switches the mail about new account requests on or off for themselves (audited).</summary>
+    public async Task<AccountChange> SetNotifyOnAccountRequestsAsync(Actor actor, bool notify, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        const string Sql = """
+            UPDATE Users SET NotifyOnAccountRequests = @Notify
+            WHERE Id = @Id AND NotifyOnAccountRequests <> @Notify
+            """;
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await connection.ExecuteAsync(new CommandDefinition(Sql, new { actor.Id, Notify = notify }, transaction, cancellationToken: cancellationToken));
+        if (rows == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.notifications-changed", "User", actor.Id, notify ? "Mail bij nieuwe aanvragen aangezet" : "Mail bij nieuwe aanvragen uitgezet",
+            actor.Id, actor.Name, (!notify).ToString(), notify.ToString()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
     }
 
     /// <summary>Every account awaiting approval, oldest first (the Beheerder's work list).</summary>

@@ -31,10 +31,10 @@ public sealed class DapperUserStore(Db db, IdentityErrorDescriber? describer = n
         const string Sql = """
             INSERT INTO Users (Id, UserName, NormalizedUserName, Email, NormalizedEmail, EmailConfirmed, PasswordHash, SecurityStamp,
                 ConcurrencyStamp, PhoneNumber, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnd, LockoutEnabled,
-                AccessFailedCount, DisplayName, ApprovalStatus, LastAuthenticatorTimeStep, CreatedAt)
+                AccessFailedCount, DisplayName, ApprovalStatus, LastAuthenticatorTimeStep, CreatedAt, PreferredLanguage)
             VALUES (@Id, @UserName, @NormalizedUserName, @Email, @NormalizedEmail, @EmailConfirmed, @PasswordHash, @SecurityStamp,
                 @ConcurrencyStamp, @PhoneNumber, @PhoneNumberConfirmed, @TwoFactorEnabled, @LockoutEnd, @LockoutEnabled,
-                @AccessFailedCount, @DisplayName, @ApprovalStatus, @LastAuthenticatorTimeStep, @CreatedAt)
+                @AccessFailedCount, @DisplayName, @ApprovalStatus, @LastAuthenticatorTimeStep, @CreatedAt, @PreferredLanguage)
             """;
         user.ConcurrencyStamp ??= Guid.NewGuid().ToString();
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -493,5 +493,6 @@ public sealed class DapperUserStore(Db db, IdentityErrorDescriber? describer = n
         ApprovalStatus = user.ApprovalStatus.ToString(),
         user.LastAuthenticatorTimeStep,
         user.CreatedAt,
+        user.PreferredLanguage,
     };
 }

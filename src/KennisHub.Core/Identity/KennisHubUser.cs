@@ -20,6 +20,9 @@ public sealed class KennisHubUser : IdentityUser<Guid>
 
     /// <summary>The last authenticator time step accepted: a code from this step or earlier is refused (one use per code).</summary>
     public long? LastAuthenticatorTimeStep { get; set; }
+
+    /// <summary>The language the person registered in ("nl" or "en"), for mail about their account; set on creation.</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 /// <summary>A role (the four names in <see cref="RoleNames"/>).</summary>

@@ -24,7 +24,7 @@ public abstract class AccountAdministrationTests(DatabaseFixture database) : Dat
         stored.SecurityStamp.ShouldNotBe(user.SecurityStamp);
         (await kit.Users.GetRolesAsync(stored)).ShouldBe([RoleNames.NetworkMember]);
         (await AuditCountAsync(user.Id, "account.approved")).ShouldBe(1);
-        var listed = (await administration.ListAsync(1, 1000, Ct)).Items.Single(a => a.Id == user.Id);
+        var listed = (await administration.ListAsync(null, 1, 1000, Ct)).Items.Single(a => a.Id == user.Id);
         listed.Roles.ShouldBe([RoleNames.NetworkMember]);
         listed.ApprovalStatus.ShouldBe(ApprovalStatus.Approved);
     }

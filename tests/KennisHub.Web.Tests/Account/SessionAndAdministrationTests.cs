@@ -52,6 +52,72 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
     }
 
     [Fact]
+    public async Task Refusing_asks_for_confirmation_on_a_page_that_names_the_person_and_changes_nothing_until_confirmed()
+    {
+        var email = AccountTestData.NewEmail();
+        using (var person = SiteClient.Create(factory))
+        {
+            (await person.RegisterAsync(email)).Dispose();
+        }
+
+        var (id, _, _) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+        var page = await admin.GetPageAsync("/beheer/accounts");
+        var form = page.QuerySelectorAll("main form").First(f => (f.GetAttribute("action") ?? "").Contains("handler=Afwijzen", StringComparison.Ordinal)
+            && (f.GetAttribute("action") ?? "").Contains("id=" + id, StringComparison.Ordinal));
+        form.QuerySelector("button")!.ClassList.ShouldContain("utrecht-button--secondary-action");
+
+        using var first = await admin.SubmitAsync(form, new Dictionary<string, string>(), "/beheer/accounts");
+
+        first.Headers.Location!.OriginalString.ShouldBe($"/beheer/accounts/bevestigen?actie=afwijzen&id={id:D}");
+        (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Pending");
+        var confirmation = await admin.GetPageAsync(first.Headers.Location.OriginalString);
+        confirmation.QuerySelector("h1")!.TextContent.ShouldBe("Aanvraag afwijzen?");
+        confirmation.QuerySelector("main")!.TextContent.ShouldContain(email);
+        confirmation.QuerySelector("main a[href='/beheer/accounts']").ShouldNotBeNull();
+
+        using var confirmed = await admin.SubmitAsync(confirmation.QuerySelector("main form")!, new Dictionary<string, string>(), first.Headers.Location.OriginalString);
+
+        confirmed.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=afgewezen");
+        (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Rejected");
+    }
+
+    [Fact]
+    public async Task The_role_choice_has_no_default_and_submitting_it_empty_gives_nothing()
+    {
+        using var admin = await SignedInAdminAsync();
+        var page = await admin.GetPageAsync("/beheer/accounts");
+        var select = page.QuerySelector("main select[name=role]")!;
+
+        select.QuerySelector("option[selected]")!.GetAttribute("value").ShouldBe("");
+        select.HasAttribute("required").ShouldBeTrue();
+        var form = select.Closest("form")!;
+        using var response = await admin.SubmitAsync(form, new Dictionary<string, string> { ["role"] = "" }, "/beheer/accounts");
+        response.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=kies-rol");
+    }
+
+    [Fact]
+    public async Task The_account_list_finds_people_by_name_or_e_mail_and_pages_through_the_rest()
+    {
+        var email = AccountTestData.NewEmail();
+        using (var person = SiteClient.Create(factory))
+        {
+            (await person.RegisterAsync(email)).Dispose();
+        }
+
+        using var admin = await SignedInAdminAsync();
+        var byMail = await admin.GetPageAsync("/beheer/accounts?zoek=" + Uri.EscapeDataString(email.ToUpperInvariant()));
+        byMail.QuerySelectorAll("main table:last-of-type tbody tr").Length.ShouldBe(1);
+        byMail.QuerySelector("#zoek")!.GetAttribute("value").ShouldBe(email.ToUpperInvariant());
+
+        var byName = await admin.GetPageAsync("/beheer/accounts?zoek=demo");
+        byName.QuerySelectorAll("main table:last-of-type tbody th[scope=row]").Select(th => th.TextContent).ShouldAllBe(name => name.Contains("Demo", StringComparison.OrdinalIgnoreCase));
+
+        var nothing = await admin.GetPageAsync("/beheer/accounts?zoek=%25_niemand_%25");
+        nothing.QuerySelector("main")!.TextContent.ShouldContain("0 accounts gevonden");
+    }
+
+    [Fact]
     public async Task Changing_the_password_ends_the_other_session_of_the_same_person()
     {
         var email = AccountTestData.NewEmail();
@@ -169,6 +235,15 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
                 && (f.GetAttribute("action") ?? "").Contains("id=" + id, StringComparison.Ordinal)
                 && (fields is null || !fields.TryGetValue("role", out var role) || f.QuerySelector($"input[name=role][value={role}], select[name=role] option[value={role}]") is not null))
             ?? throw new InvalidOperationException($"Geen formulier voor {handler} {id}.");
-        return await admin.SubmitAsync(form, fields ?? [], "/beheer/accounts");
+        var response = await admin.SubmitAsync(form, fields ?? new Dictionary<string, string>(), "/beheer/accounts");
+        if (response.Headers.Location?.OriginalString is not { } next || !next.StartsWith("/beheer/accounts/bevestigen", StringComparison.Ordinal))
+        {
+            return response;
+        }
+
+        // Refusing and removing a role ask first: confirm on the real confirmation page, as a Beheerder would.
+        response.Dispose();
+        var confirmation = await admin.GetPageAsync(next);
+        return await admin.SubmitAsync(confirmation.QuerySelector("main form")!, new Dictionary<string, string>(), next);
     }
 }

@@ -67,6 +67,7 @@ public static class Policies
         ArgumentNullException.ThrowIfNull(conventions);
         conventions.AuthorizeFolder("/Beheer", Administration);
         conventions.AuthorizePage("/Beheer/Accounts", ManageAccounts);
+        conventions.AuthorizePage("/Beheer/AccountBevestigen", ManageAccounts);
         conventions.AuthorizePage("/Account/Profiel", SignedIn);
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);

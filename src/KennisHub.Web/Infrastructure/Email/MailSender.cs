@@ -1,7 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Mail;
 using System.Text;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using MimeKit.Text;
 
 namespace KennisHub.Web.Infrastructure.Email;
 
@@ -37,24 +39,35 @@ public sealed class EmailOptions
     }
 }
 
-/// <summary>Sends through an SMTP server (System.Net.Mail).</summary>
+/// <summary>
+/// Sends through an SMTP server with MailKit (System.Net.Mail's SmtpClient is marked not for new development).
+/// EnableSsl: TLS from the first byte on port 465, otherwise STARTTLS, required; off only for a relay on the same
+/// machine or network segment. One connection per message: mail here is rare (resets, account decisions).
+/// </summary>
 public sealed class SmtpMailSender(EmailOptions options) : IMailSender
 {
     public async Task SendAsync(MailMessageToSend message, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(message);
         var smtp = options.Smtp;
-        using var client = new SmtpClient(smtp.Host, smtp.Port) { EnableSsl = smtp.EnableSsl };
+        using var mail = new MimeMessage();
+        mail.From.Add(MailboxAddress.Parse(smtp.From));
+        mail.To.Add(MailboxAddress.Parse(message.To));
+        mail.Subject = message.Subject;
+        mail.Body = new TextPart(TextFormat.Plain) { Text = message.Body };
+
+        using var client = new SmtpClient();
+        var security = !smtp.EnableSsl ? SecureSocketOptions.None
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host ?? throw new InvalidOperationException("Email:Smtp:Host ontbreekt."), smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.UserName))
         {
-            client.Credentials = new NetworkCredential(smtp.UserName, smtp.Password);
+            await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);
         }
 
-        using var mail = new MailMessage(smtp.From, message.To, message.Subject, message.Body)
-        {
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-        };
-        await client.SendMailAsync(mail, cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }
 
@@ -103,6 +116,9 @@ public static class EmailSetup
                 folder, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILogger<PickupFolderMailSender>>()));
         }
 
+        builder.Services.AddSingleton<MailQueue>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MailQueue>());
+        builder.Services.AddScoped<AccountMail>();
         return builder;
     }
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Email;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +18,7 @@ public sealed class RegistrerenModel(
     UserManager<KennisHubUser> users,
     IPasswordHasher<KennisHubUser> hasher,
     IStringLocalizer<AccountText> text,
+    AccountMail mail,
     ILogger<RegistrerenModel> logger) : AccountPageModel
 {
     private const int MaxNameLength = 200;
@@ -49,7 +52,11 @@ public sealed class RegistrerenModel(
             return RedirectToPage("/Account/Aangevraagd");
         }
 
-        var user = new KennisHubUser { UserName = email, Email = email, DisplayName = name!, ApprovalStatus = ApprovalStatus.Pending };
+        var user = new KennisHubUser
+        {
+            UserName = email, Email = email, DisplayName = name!, ApprovalStatus = ApprovalStatus.Pending,
+            PreferredLanguage = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
+        };
         var result = await users.CreateAsync(user, Input.Password!);
         if (!result.Succeeded)
         {
@@ -72,6 +79,7 @@ public sealed class RegistrerenModel(
         }
 
         logger.LogInformation("Account {UserId} aangevraagd.", user.Id);
+        mail.QueueRequestWaits(user.DisplayName, mail.SiteAddress(Request));
         return RedirectToPage("/Account/Aangevraagd");
     }
 
