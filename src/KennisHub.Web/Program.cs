@@ -20,6 +20,7 @@ if (await KennisHubCommands.TryRunAsync(app, args))
 }
 
 await app.PrepareDatabaseAsync();
+app.PrintListeningAddresses();
 
 app.UseKennisHubErrorPages();
 app.UseKennisHubSecurity();

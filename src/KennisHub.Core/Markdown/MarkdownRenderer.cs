@@ -14,7 +14,8 @@ public sealed record RenderedMarkdown(string Html, string PlainText);
 /// The one Markdown pipeline of KennisHub. Markdig turns Markdown into HTML but does not make it safe, so every
 /// render goes through three steps: parse with raw HTML disabled, drop links whose URL is not http, https, mailto
 /// or relative (the link text stays), and sanitize the HTML on a strict allowlist. Table alignment becomes a class
-/// (<see cref="TableAlignment"/>) and ids get a prefix (<see cref="AnchorPrefixes"/>). Thread-safe; register once.
+/// (<see cref="TableAlignment"/>), ids get a prefix (<see cref="AnchorPrefixes"/>) and each table scrolls in its own
+/// focusable, labelled region (<see cref="TableRegions"/>). Thread-safe; register once.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -103,7 +104,11 @@ public sealed class MarkdownRenderer
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
         });
         sanitizer.PostProcessNode += (_, e) => RestrictAttributes(e.Node);
-        sanitizer.PostProcessDom += (_, e) => AnchorPrefixes.Apply(e.Document);
+        sanitizer.PostProcessDom += (_, e) =>
+        {
+            AnchorPrefixes.Apply(e.Document);
+            TableRegions.Wrap(e.Document);
+        };
         return sanitizer;
     }
 

@@ -84,8 +84,30 @@ public sealed class MarkdownAttackTests
     private static readonly string[] PipelineClasses =
     [
         "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref", "footnote-back-ref",
-        "kh-align-left", "kh-align-center", "kh-align-right",
+        "kh-align-left", "kh-align-center", "kh-align-right", "kh-table-scroll",
     ];
+
+    [Fact]
+    public void Every_table_scrolls_in_its_own_focusable_region_named_after_its_columns()
+    {
+        var html = new MarkdownRenderer().Render("| Onderdeel | Niveau |\n|---|---|\n| Gras | B |\n\ntekst\n\n| x |\n|---|\n| 1 |\n").Html;
+        var regions = new HtmlParser().ParseDocument(html).QuerySelectorAll("div.kh-table-scroll");
+
+        regions.Length.ShouldBe(2);
+        regions.ShouldAllBe(region => region.GetAttribute("role") == "region" && region.GetAttribute("tabindex") == "0"
+            && region.Children.Length == 1 && region.Children[0].LocalName == "table");
+        regions.Select(region => region.GetAttribute("aria-label")).ShouldBe(["Tabel: Onderdeel, Niveau", "Tabel: x"]);
+    }
+
+    [Fact]
+    public void A_table_header_that_tries_to_break_out_of_the_label_stays_text()
+    {
+        var html = new MarkdownRenderer().Render("| \" onfocus=alert(1) x=\" |\n|---|\n| 1 |\n").Html;
+        var region = new HtmlParser().ParseDocument(html).QuerySelector("div.kh-table-scroll")!;
+
+        region.HasAttribute("onfocus").ShouldBeFalse();
+        region.GetAttribute("aria-label")!.ShouldContain("onfocus=alert(1)");
+    }
 
     [Fact]
     public void The_attack_corpus_has_at_least_forty_cases() => Attacks().Count.ShouldBeGreaterThanOrEqualTo(40);
