@@ -39,7 +39,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             run.Error("gemeenten.csv", $"gemeenten.csv: databasefout, niets uit dit bestand is opgeslagen: {exception.Message}");
         }
 
-        await ImportFolderAsync(folder, "organisaties", run, ImportOrganisationAsync, cancellationToken).ConfigureAwait(false);
+        await ImportFolderAsync(folder, "organisaties", run, (source, file, ct) => ImportOrganisationAsync(source, file, run, ct), cancellationToken).ConfigureAwait(false);
         await ImportFolderAsync(folder, "themas", run, ImportThemeAsync, cancellationToken).ConfigureAwait(false);
         await ImportFolderAsync(folder, "kennis", run, ImportArticleAsync, cancellationToken).ConfigureAwait(false);
         return run.Summary();
@@ -177,6 +177,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 var id = Guid.NewGuid();
                 await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Id = id, row.Slug, row.Name, row.Kind, row.CbsCode, row.Province, row.Inhabitants, row.Now }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 await AuditAsync(connection, transaction, "organisation.created", "Organisation", id, $"Gemeente {name} geïmporteerd uit {Source}", null, cancellationToken).ConfigureAwait(false);
+                run.Created(id);
                 run.Report(source, ImportOutcome.New, $"gemeente {name}");
                 continue;
             }
@@ -219,7 +220,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         public required int Version { get; init; }
     }
 
-    private async Task<(ImportOutcome, string)> ImportOrganisationAsync(string source, ContentFile file, CancellationToken cancellationToken)
+    private async Task<(ImportOutcome, string)> ImportOrganisationAsync(string source, ContentFile file, ImportRun run, CancellationToken cancellationToken)
     {
         const string BySlugSql = """
             SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, Version
@@ -302,7 +303,9 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         }, cancellationToken).ConfigureAwait(false);
         await AuditAsync(connection, transaction, "organisation.updated", "Organisation", current.Id, $"Organisatie {name} bijgewerkt vanuit {source}: {changes}", null, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return (ImportOutcome.Changed, $"organisatie {name}: {changes}");
+        return run.IsCreated(current.Id)
+            ? (ImportOutcome.Enriched, $"organisatie {name}: {changes} aangevuld")
+            : (ImportOutcome.Changed, $"organisatie {name}: {changes}");
     }
 
     // ---- themas/ ---------------------------------------------------------------------------------------------
@@ -716,6 +719,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     private sealed class ImportRun(IProgress<ImportProgress>? progress)
     {
         private readonly List<ImportError> errors = [];
+        private readonly HashSet<Guid> created = [];
         private int added;
         private int changed;
         private int unchanged;
@@ -733,6 +737,8 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 case ImportOutcome.Unchanged:
                     unchanged++;
                     break;
+                case ImportOutcome.Enriched:
+                    break;
                 default:
                     errors.Add(new ImportError(source, message));
                     break;
@@ -742,6 +748,11 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         }
 
         public void Error(string source, string message) => Report(source, ImportOutcome.Error, message);
+
+        /// <summary>An item this run added, so that a later file adding to it is no change of something that existed.</summary>
+        public void Created(Guid id) => created.Add(id);
+
+        public bool IsCreated(Guid id) => created.Contains(id);
 
         public ImportSummary Summary() => new(added, changed, unchanged, errors);
     }

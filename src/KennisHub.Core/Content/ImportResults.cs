@@ -6,6 +6,12 @@ public enum ImportOutcome
     New,
     Changed,
     Unchanged,
+
+    /// <summary>
+    /// A file that added to an item this same run created (a municipality's description from organisaties/ for a row
+    /// of gemeenten.csv): part of that new item, so not counted again, and not a change of something that existed.
+    /// </summary>
+    Enriched,
     Error,
 }
 

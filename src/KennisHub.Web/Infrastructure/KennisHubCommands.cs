@@ -96,6 +96,9 @@ public static class KennisHubCommands
                 case ImportOutcome.Changed:
                     Console.WriteLine($"  gewijzigd  {value.Source}: {value.Message}");
                     break;
+                case ImportOutcome.Enriched:
+                    Console.WriteLine($"  aangevuld  {value.Source}: {value.Message}");
+                    break;
                 case ImportOutcome.Error:
                     Console.Error.WriteLine($"  FOUT       {value.Message}");
                     break;

@@ -28,6 +28,20 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
     }
 
     [Fact]
+    public async Task A_first_import_reports_only_new_items_even_where_an_organisation_file_adds_to_a_new_municipality()
+    {
+        var reported = new List<ImportProgress>();
+
+        var first = await Importer.ImportAsync(TestPaths.ContentFixture, new SynchronousProgress(reported.Add), Ct);
+
+        first.Errors.ShouldBeEmpty();
+        first.New.ShouldBe(3 + 1 + 2 + 3); // gemeente-kampen.md adds to a row of gemeenten.csv: no second item
+        first.Changed.ShouldBe(0);
+        first.Unchanged.ShouldBe(0);
+        reported.ShouldContain(p => p.Source == "organisaties/gemeente-kampen.md" && p.Outcome == ImportOutcome.Enriched);
+    }
+
+    [Fact]
     public async Task The_fixture_imports_municipalities_organisations_themes_and_articles_with_their_links()
     {
         await Importer.ImportAsync(TestPaths.ContentFixture, null, Ct);
@@ -160,7 +174,7 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         var reported = new List<ImportProgress>();
         var summary = await Importer.ImportAsync(TestPaths.ContentFixture, new SynchronousProgress(reported.Add), Ct);
 
-        reported.Count.ShouldBe(summary.New + summary.Changed + summary.Unchanged + summary.Errors.Count);
+        reported.Count(p => p.Outcome != ImportOutcome.Enriched).ShouldBe(summary.New + summary.Changed + summary.Unchanged + summary.Errors.Count);
         reported.ShouldContain(p => p.Source == "kennis/proef-openbaar-artikel.md");
     }
 
@@ -219,6 +233,8 @@ public abstract class RealContentImportTests(DatabaseFixture database) : Databas
 
         first.Errors.Select(e => e.Message).ShouldBeEmpty();
         first.New.ShouldBeGreaterThanOrEqualTo(342);
+        first.Changed.ShouldBe(0);
+        first.Unchanged.ShouldBe(0);
         second.New.ShouldBe(0);
         second.Changed.ShouldBe(0);
     }
