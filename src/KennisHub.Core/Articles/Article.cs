@@ -59,6 +59,9 @@ public sealed record ArticleDetail
 
     public required DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>The day the text was written (content/ front matter <c>written</c>), when known; not the import date.</summary>
+    public DateTimeOffset? WrittenAt { get; init; }
+
     public IReadOnlyList<ArticleTheme> Themes { get; init; } = [];
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];

@@ -59,7 +59,7 @@ public sealed class ArticleQueries(Db db)
         const string Sql = """
             SELECT a.Id, a.Slug, a.Title, a.Summary, a.BodyHtml, a.Visibility, a.AuthorName, a.AuthorId,
                    o.Slug AS OrganisationSlug, o.Name AS OrganisationName,
-                   a.CurrentRevision, a.Version, a.CreatedAt, a.UpdatedAt
+                   a.CurrentRevision, a.Version, a.CreatedAt, a.UpdatedAt, a.WrittenAt
             FROM Articles a
             LEFT JOIN Organisations o ON o.Id = a.OrganisationId
             WHERE a.Slug = @Slug AND a.Visibility IN @Visibilities

@@ -31,6 +31,9 @@ public sealed class FrontMatter
 
     public string? Author { get; set; }
 
+    /// <summary>The day the text was written, as yyyy-MM-dd (kennis/ only).</summary>
+    public string? Written { get; set; }
+
     public List<string>? Themes { get; set; }
 
     public List<string>? Keywords { get; set; }

@@ -328,6 +328,8 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         public string? AuthorName { get; init; }
 
+        public DateTimeOffset? WrittenAt { get; init; }
+
         public required int CurrentRevision { get; init; }
 
         public required int Version { get; init; }
@@ -419,20 +421,20 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     private async Task<(ImportOutcome, string)> ImportArticleAsync(string source, ContentFile file, CancellationToken cancellationToken)
     {
         const string ExistingSql = """
-            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, OrganisationId, AuthorName, CurrentRevision, Version
+            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, OrganisationId, AuthorName, WrittenAt, CurrentRevision, Version
             FROM Articles
             WHERE Slug = @Slug
             """;
         const string OrganisationSql = "SELECT Id FROM Organisations WHERE Slug = @Slug";
         const string ThemeSql = "SELECT Id FROM Themes WHERE Slug = @Slug";
         const string InsertSql = """
-            INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, OrganisationId, AuthorId, AuthorName, CurrentRevision, CreatedAt, UpdatedAt, Version)
-            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @OrganisationId, NULL, @AuthorName, 1, @Now, @Now, 1)
+            INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, OrganisationId, AuthorId, AuthorName, WrittenAt, CurrentRevision, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @OrganisationId, NULL, @AuthorName, @WrittenAt, 1, @Now, @Now, 1)
             """;
         const string UpdateSql = """
             UPDATE Articles
             SET Title = @Title, Summary = @Summary, BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText,
-                Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName,
+                Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName, WrittenAt = @WrittenAt,
                 CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
@@ -447,6 +449,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var summary = fm.Summary?.Trim() ?? string.Empty;
         var visibility = ParseName<Visibility>(fm.Visibility ?? nameof(Visibility.Public), "visibility", "zichtbaarheid");
         var author = string.IsNullOrWhiteSpace(fm.Author) ? null : fm.Author.Trim();
+        var written = WrittenDay(fm.Written);
         var keywords = KeywordNames(fm.Keywords);
         var body = renderer.Render(file.Body);
 
@@ -475,7 +478,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var text = new
         {
             Slug = slug, Title = title, Summary = summary, BodyMarkdown = file.Body, BodyHtml = body.Html, BodyText = body.PlainText,
-            Visibility = visibility, OrganisationId = organisationId, AuthorName = author, Now = now,
+            Visibility = visibility, OrganisationId = organisationId, AuthorName = author, WrittenAt = written, Now = now,
         };
 
         if (current is null)
@@ -484,7 +487,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
             {
                 Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
-                text.OrganisationId, text.AuthorName, text.Now,
+                text.OrganisationId, text.AuthorName, text.WrittenAt, text.Now,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
             await SetArticleThemesAsync(connection, transaction, id, themeIds, cancellationToken).ConfigureAwait(false);
@@ -501,6 +504,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var changes = CompareText(current, title, summary, file.Body, body.Html, visibility);
         changes.Compare("organisatie", current.OrganisationId, organisationId);
         changes.Compare("auteur", current.AuthorName, author);
+        changes.Compare("geschreven", current.WrittenAt, written);
         changes.CompareSets("thema's", currentThemes.Select(g => g.ToString()), themeIds.Select(g => g.ToString()));
         changes.CompareSets("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
         if (changes.None)
@@ -517,7 +521,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         await UpdateAsync(connection, transaction, UpdateSql, new
         {
             current.Id, current.Version, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
-            text.OrganisationId, text.AuthorName, CurrentRevision = revision, text.Now,
+            text.OrganisationId, text.AuthorName, text.WrittenAt, CurrentRevision = revision, text.Now,
         }, cancellationToken).ConfigureAwait(false);
         await SetArticleThemesAsync(connection, transaction, current.Id, themeIds, cancellationToken).ConfigureAwait(false);
         await SetArticleKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
@@ -641,6 +645,23 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         return names.FirstOrDefault(n => n.Equals(value.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new ContentException($"onbekende {dutchName} '{value}' bij '{field}' (kies {string.Join(", ", names)}).");
+    }
+
+    /// <summary>The day a text was written (yyyy-MM-dd), stored as midnight UTC of that day; not in the future.</summary>
+    private static DateTimeOffset? WrittenDay(string? written)
+    {
+        if (string.IsNullOrWhiteSpace(written))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(written.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw new ContentException($"'written' is '{written}': schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2024-05-01.");
+        }
+
+        var moment = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return moment > DateTimeOffset.UtcNow ? throw new ContentException($"'written' ({written}) ligt in de toekomst.") : moment;
     }
 
     private static string? ValidWebsite(string? website)

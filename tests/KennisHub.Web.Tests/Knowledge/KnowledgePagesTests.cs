@@ -64,7 +64,9 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         metadata.ShouldContain("beheerplan");
         metadata.ShouldContain("Versie");
         metadata.ShouldContain("Bijgewerkt op");
+        metadata.ShouldContain("Geschreven op");
         document.QuerySelector("time")!.GetAttribute("datetime")!.ShouldMatch(@"^\d{4}-\d{2}-\d{2}$");
+        document.QuerySelector("aside.metadata time[datetime='2024-05-01']")!.TextContent.ShouldBe("1 mei 2024");
     }
 
     [Fact]
