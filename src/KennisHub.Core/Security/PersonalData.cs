@@ -33,6 +33,12 @@ public sealed record PersonalDataExport(
         public string ApprovalStatus { get; init; } = "";
 
         public DateTimeOffset CreatedAt { get; init; }
+
+        /// <summary>The language mail about the account is written in.</summary>
+        public string? PreferredLanguage { get; init; }
+
+        /// <summary>For a Beheerder: whether a new account request is mailed to them.</summary>
+        public bool NotifyOnAccountRequests { get; init; }
     }
 
     public sealed record MembershipData
@@ -71,7 +77,8 @@ public sealed class PersonalData(Db db)
     public async Task<PersonalDataExport?> ExportAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         const string AccountSql = """
-            SELECT Id, UserName, Email, EmailConfirmed, PhoneNumber, TwoFactorEnabled, DisplayName, ApprovalStatus, CreatedAt
+            SELECT Id, UserName, Email, EmailConfirmed, PhoneNumber, TwoFactorEnabled, DisplayName, ApprovalStatus, CreatedAt,
+                PreferredLanguage, NotifyOnAccountRequests
             FROM Users WHERE Id = @UserId
             """;
         const string RolesSql = """
