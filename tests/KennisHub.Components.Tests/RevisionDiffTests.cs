@@ -1,5 +1,6 @@
 using Bunit;
 using KennisHub.Core.Editing;
+using KennisHub.Tests.Shared;
 
 namespace KennisHub.Components.Tests;
 
@@ -114,6 +115,26 @@ public sealed class RevisionDiffTests : ComponentTest
 
         diff.FindAll("script, img").ShouldBeEmpty();
         diff.Find(".kh-diff__inline ins").TextContent.ShouldContain("<script>alert(1)</script>");
+    }
+
+    [Fact]
+    public void Every_attack_string_in_either_revision_stays_text_in_both_views()
+    {
+        var failures = new List<string>();
+        foreach (var attack in AttackCorpus.All)
+        {
+            foreach (var view in new[] { RevisionDiffView.Inline, RevisionDiffView.SideBySide })
+            {
+                foreach (var (older, newer) in new[] { ("Veilige tekst.", "Veilige tekst.\n\n" + attack), (attack + " oud", attack + " nieuw") })
+                {
+                    var diff = RenderDiff(view, older, newer);
+                    var section = diff.Find("section");
+                    failures.AddRange(HtmlSafety.Problems(section, new HashSet<string>()).Select(p => $"{view} '{attack}': {p}"));
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
     }
 
     [Fact]
