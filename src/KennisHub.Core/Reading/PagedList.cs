@@ -26,14 +26,20 @@ public sealed record ListPage<T>(IReadOnlyList<T> Items, int Page, int PageSize,
 
     public bool IsPastEnd => Page > 1 && Items.Count == 0;
 
+    /// <summary>Rows to skip for a 1-based page number, capped at int.MaxValue (for <see cref="PagedList{T}"/>).</summary>
+    public static int Skip(int page, int pageSize) => (int)Math.Min(int.MaxValue, (Math.Max(page, 1) - 1L) * pageSize);
+
     /// <summary>
-    /// Rows to skip for a 1-based page number. Computed in 64 bits and capped so that Skip + Take (PageSize + 1) stays
-    /// within an INT on both databases: page 2,147,483,647 is an empty page past the end, not an overflow.
+    /// Rows to skip for a 1-based page number, computed in 64 bits. False when Skip + Take (page size + 1) would not
+    /// fit an INT on both databases: such a page lies past the end of any list, so it is answered without a query
+    /// (page 2,147,483,647 is an empty page, not an OFFSET overflow).
     /// </summary>
-    public static int Skip(int page, int pageSize)
+    public static bool TrySkip(int page, int pageSize, out int skip)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        return (int)Math.Min(int.MaxValue - (pageSize + 1L), (Math.Max(page, 1) - 1L) * pageSize);
+        var rows = (Math.Max(page, 1) - 1L) * pageSize;
+        skip = rows + pageSize + 1 <= int.MaxValue ? (int)rows : 0;
+        return rows + pageSize + 1 <= int.MaxValue;
     }
 }
 
@@ -46,8 +52,13 @@ public static class PagedQueries
     public static async Task<ListPage<T>> QueryListPageAsync<T>(
         this DbConnection connection, string pagedSql, object parameters, int page, int pageSize, CancellationToken cancellationToken)
     {
+        if (!ListPage<T>.TrySkip(page, pageSize, out var skip))
+        {
+            return new ListPage<T>([], Math.Max(page, 1), pageSize, HasNext: false);
+        }
+
         var arguments = new DynamicParameters(parameters);
-        arguments.Add("Skip", ListPage<T>.Skip(page, pageSize));
+        arguments.Add("Skip", skip);
         arguments.Add("Take", pageSize + 1);
         var rows = (await connection.QueryAsync<T>(new CommandDefinition(pagedSql, arguments, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var hasNext = rows.Count > pageSize;
