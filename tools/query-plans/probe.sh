@@ -4,6 +4,7 @@
 # each query in queries-before.sql, applies db/sqlite/0002_read_path.sql to a copy and does the same for
 # queries-after.sql. Run by hand (Debian's sqlite3 CLI); never part of the test suite.
 #   bash tools/query-plans/probe.sh [articles=20000] [themes=400] [organisations=740]
+#   ONLY=after bash tools/query-plans/probe.sh   # re-time the migrated copy of an earlier run only
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -19,6 +20,8 @@ if [ ! -f "$before" ]; then
   sqlite3 -cmd ".parameter set @Articles $articles" -cmd ".parameter set @Themes $themes" \
     -cmd ".parameter set @Organisations $organisations" "$before" < "$here/generate.sql" >/dev/null
 fi
+only="${ONLY:-both}"
+if [ "$only" != after ] || [ ! -f "$after" ]; then
 rm -f "$after"*
 sqlite3 "$before" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$before" "$after"
@@ -26,8 +29,9 @@ cp "$before" "$after"
 # DROP COLUMN leaves each shortened row where it was, scattered over the pages the bodies filled: VACUUM once after
 # upgrading an existing SQLite database (docs/BENCHMARKS.md); a new database is compact from the start.
 sqlite3 "$after" "PRAGMA journal_mode = DELETE; VACUUM;" >/dev/null
+fi
 
-echo "SQLite $(sqlite3 --version | cut -d' ' -f1); $articles articles; before: $(du -h "$before" | cut -f1), after: $(du -h "$after" | cut -f1) (no VACUUM)"
+echo "SQLite $(sqlite3 --version | cut -d' ' -f1); $articles articles; before: $(du -h "$before" | cut -f1), after 0002 and VACUUM: $(du -h "$after" | cut -f1)"
 
 # Each query file: blocks of "-- name: ..." then one statement ending in ';' (parameters as .parameter set lines).
 # Timing: CPU time (user + sys of the sqlite3 timer), mean of 20 warm runs after one discarded run. CPU time, not
@@ -50,5 +54,5 @@ run() {
   done
 }
 
-echo; echo "## Before (0001)"; run "$before" "$here/queries-before.sql"
+[ "$only" = after ] || { echo; echo "## Before (0001)"; run "$before" "$here/queries-before.sql"; }
 echo; echo "## After (0002)"; run "$after" "$here/queries-after.sql"
