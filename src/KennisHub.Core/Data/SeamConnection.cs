@@ -200,10 +200,24 @@ public sealed class SeamConnection(DbConnection inner, Db db) : DbConnection
             foreach (DbParameter parameter in inner.Parameters)
             {
                 var value = Normalise(parameter.Value, db.Dialect);
-                if (!ReferenceEquals(value, parameter.Value) && !Equals(value, parameter.Value))
+                var changed = !Equals(value, parameter.Value);
+                if (changed)
                 {
-                    parameter.DbType = value is string ? DbType.String : value is DateTimeOffset ? DbType.DateTimeOffset : parameter.DbType;
                     parameter.Value = value;
+                }
+
+                // A list item Dapper expanded without a handler arrives as DbType.Object (sql_variant on SQL Server,
+                // which no index serves): give it the type of its value.
+                var type = value switch
+                {
+                    string => DbType.String,
+                    Guid => DbType.Guid,
+                    DateTimeOffset => DbType.DateTimeOffset,
+                    _ => (DbType?)null,
+                };
+                if (type is { } dbType && (changed || parameter.DbType == DbType.Object) && parameter.DbType != dbType)
+                {
+                    parameter.DbType = dbType;
                 }
             }
 
