@@ -56,6 +56,42 @@ public sealed class PagerTests : ComponentTest
         pager.FindAll(".kh-pager__gap").ShouldAllBe(gap => gap.GetAttribute("aria-hidden") == "true");
     }
 
+    private IRenderedComponent<Pager> RenderUncounted(int current, bool hasNext) =>
+        Render<Pager>(p => p.Add(c => c.CurrentPage, current).Add(c => c.HasNext, hasNext).Add(c => c.UrlFormat, "/kennis?pagina={0}"));
+
+    [Fact]
+    public void A_list_without_a_total_shows_the_first_page_the_pages_before_this_one_and_the_next()
+    {
+        var pager = RenderUncounted(10, hasNext: true);
+
+        var numbers = pager.FindAll("a:not([rel])").Select(a => a.TextContent.Replace("Pagina", "", StringComparison.Ordinal).Trim());
+        numbers.ShouldBe(["1", "8", "9", "10", "11"]);
+        pager.Find("a[aria-current]").GetAttribute("href").ShouldBe("/kennis?pagina=10");
+        pager.Find("a[rel=next]").GetAttribute("href").ShouldBe("/kennis?pagina=11");
+        pager.Find("a[rel=prev]").GetAttribute("href").ShouldBe("/kennis?pagina=9");
+        pager.Find("nav").GetAttribute("aria-label").ShouldBe("Paginering");
+    }
+
+    [Fact]
+    public void A_list_without_a_total_has_no_next_link_on_its_last_page_and_no_pager_when_it_fits_one_page()
+    {
+        var last = RenderUncounted(3, hasNext: false);
+
+        last.FindAll("a[rel=next]").ShouldBeEmpty();
+        last.FindAll("a:not([rel])").Count.ShouldBe(3);
+        RenderUncounted(1, hasNext: false).FindAll("nav").ShouldBeEmpty();
+        RenderUncounted(1, hasNext: true).FindAll("a[rel=next]").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void A_page_far_down_a_counted_list_renders_only_the_numbers_it_shows()
+    {
+        var pager = RenderPage(50_000, 100_000);
+
+        var numbers = pager.FindAll("a:not([rel])").Select(a => a.TextContent.Replace("Pagina", "", StringComparison.Ordinal).Trim());
+        numbers.ShouldBe(["1", "49998", "49999", "50000", "50001", "50002", "100000"]);
+    }
+
     [Fact]
     public void A_single_page_needs_no_pager()
     {

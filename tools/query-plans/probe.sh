@@ -4,6 +4,7 @@
 # each query in queries-before.sql, applies db/sqlite/0002_read_path.sql to a copy and does the same for
 # queries-after.sql. Run by hand (Debian's sqlite3 CLI); never part of the test suite.
 #   bash tools/query-plans/probe.sh [articles=20000] [themes=400] [organisations=740]
+#   ONLY=after bash tools/query-plans/probe.sh   # re-time the migrated copy of an earlier run only
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -19,14 +20,22 @@ if [ ! -f "$before" ]; then
   sqlite3 -cmd ".parameter set @Articles $articles" -cmd ".parameter set @Themes $themes" \
     -cmd ".parameter set @Organisations $organisations" "$before" < "$here/generate.sql" >/dev/null
 fi
+only="${ONLY:-both}"
+if [ "$only" != after ] || [ ! -f "$after" ]; then
 rm -f "$after"*
 sqlite3 "$before" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cp "$before" "$after"
 ( echo "BEGIN;"; cat "$root/db/sqlite/0002_read_path.sql"; echo "COMMIT;" ) | sqlite3 "$after"
+# DROP COLUMN leaves each shortened row where it was, scattered over the pages the bodies filled: VACUUM once after
+# upgrading an existing SQLite database (docs/BENCHMARKS.md); a new database is compact from the start.
+sqlite3 "$after" "PRAGMA journal_mode = DELETE; VACUUM;" >/dev/null
+fi
 
-echo "SQLite $(sqlite3 --version | cut -d' ' -f1); $articles articles; before: $(du -h "$before" | cut -f1), after: $(du -h "$after" | cut -f1) (no VACUUM)"
+echo "SQLite $(sqlite3 --version | cut -d' ' -f1); $articles articles; before: $(du -h "$before" | cut -f1), after 0002 and VACUUM: $(du -h "$after" | cut -f1)"
 
 # Each query file: blocks of "-- name: ..." then one statement ending in ';' (parameters as .parameter set lines).
+# Timing: CPU time (user + sys of the sqlite3 timer), mean of 20 warm runs after one discarded run. CPU time, not
+# wall-clock, because these machines are shared and a waiting process would count its wait.
 run() {
   local database="$1" queries="$2"
   awk -v RS= '{ print; printf "%c", 0 }' "$queries" | while IFS= read -r -d '' block; do
@@ -37,12 +46,13 @@ run() {
     echo
     echo "### $name"
     { echo "$parameters"; echo "EXPLAIN QUERY PLAN $statement"; } | sqlite3 "$database" | sed 's/^/    /'
-    best="$({ echo "$parameters"; echo ".output /dev/null"; echo ".timer on"
-              for _ in 1 2 3 4 5 6; do echo "$statement"; done; } | sqlite3 "$database" \
-            | sed -n 's/^Run Time: real \([0-9.]*\).*/\1/p' | tail -5 | sort -n | head -1)"
-    echo "    best of 5: $(awk -v s="$best" 'BEGIN { printf "%.1f ms", s * 1000 }')"
+    cpu="$({ echo "$parameters"; echo ".output /dev/null"; echo ".timer on"
+             for _ in $(seq 21); do echo "$statement"; done; } | sqlite3 "$database" \
+           | sed -n 's/^Run Time: real [0-9.]* user \([0-9.]*\) sys \([0-9.]*\)$/\1 \2/p' | tail -20 \
+           | awk '{ total += $1 + $2 } END { printf "%.2f", total / NR * 1000 }')"
+    echo "    CPU per run: $cpu ms"
   done
 }
 
-echo; echo "## Before (0001)"; run "$before" "$here/queries-before.sql"
+[ "$only" = after ] || { echo; echo "## Before (0001)"; run "$before" "$here/queries-before.sql"; }
 echo; echo "## After (0002)"; run "$after" "$here/queries-after.sql"

@@ -62,6 +62,7 @@ public sealed class DatabaseMigrator(Db db)
         return result.Scripts.Select(s => s.Name).ToList();
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030", Justification = "Sets WAL on the file before any schema exists; runs no query.")]
     private static void PrepareSqliteFile(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);

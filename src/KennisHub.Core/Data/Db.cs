@@ -27,15 +27,16 @@ public sealed class Db
 
     public string ConnectionString { get; }
 
+    /// <summary>An open connection, wrapped in the <see cref="SeamConnection"/> that fixes Guid and time parameters.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        var connection = Dialect.CreateConnection(ConnectionString);
+        var connection = new SeamConnection(Dialect.CreateConnection(ConnectionString), this);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (Dialect.ConnectionSetup is { } setup)
             {
-                await using var command = connection.CreateCommand();
+                await using var command = connection.Inner.CreateCommand();
                 command.CommandText = setup;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

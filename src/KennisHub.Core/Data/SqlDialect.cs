@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -52,6 +53,7 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>WAL is a property of the database file: set once when the database is created.</summary>
     public const string EnableWriteAheadLog = "PRAGMA journal_mode = WAL;";
 
+    [SuppressMessage("ApiDesign", "RS0030", Justification = "The one factory of SQLite connections: Db.OpenAsync wraps what it returns.")]
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 }
 
@@ -67,5 +69,6 @@ public sealed class SqlServerDialect : SqlDialect
 
     public override string? ConnectionSetup => null;
 
+    [SuppressMessage("ApiDesign", "RS0030", Justification = "The one factory of SQL Server connections: Db.OpenAsync wraps what it returns.")]
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using KennisHub.Core.Data;
 
@@ -23,33 +22,5 @@ public sealed class KeywordQueries(Db db)
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<Keyword>(
             new CommandDefinition(Sql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-    }
-
-    internal static async Task<IReadOnlyList<Keyword>> ListForArticleAsync(DbConnection connection, Guid articleId, CancellationToken cancellationToken)
-    {
-        const string Sql = """
-            SELECT k.Id, k.Slug, k.Name
-            FROM ArticleKeywords ak
-            INNER JOIN Keywords k ON k.Id = ak.KeywordId
-            WHERE ak.ArticleId = @ArticleId
-            ORDER BY k.Name
-            """;
-        var rows = await connection.QueryAsync<Keyword>(
-            new CommandDefinition(Sql, new { ArticleId = articleId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
-    }
-
-    internal static async Task<IReadOnlyList<Keyword>> ListForThemeAsync(DbConnection connection, Guid themeId, CancellationToken cancellationToken)
-    {
-        const string Sql = """
-            SELECT k.Id, k.Slug, k.Name
-            FROM ThemeKeywords tk
-            INNER JOIN Keywords k ON k.Id = tk.KeywordId
-            WHERE tk.ThemeId = @ThemeId
-            ORDER BY k.Name
-            """;
-        var rows = await connection.QueryAsync<Keyword>(
-            new CommandDefinition(Sql, new { ThemeId = themeId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
     }
 }

@@ -1,5 +1,3 @@
-using KennisHub.Core.Articles;
-
 namespace KennisHub.Core.Organisations;
 
 /// <summary>What kind of organisation (stored by name in Organisations.Kind; Dutch words in the UI).</summary>
@@ -30,7 +28,7 @@ public sealed record OrganisationSummary
     public int? Inhabitants { get; init; }
 }
 
-/// <summary>An organisation's own page: its description, its members and the articles this reader may see.</summary>
+/// <summary>An organisation's own page: its description and member count (its articles are a paged list of their own).</summary>
 public sealed record OrganisationDetail
 {
     public required Guid Id { get; init; }
@@ -54,8 +52,6 @@ public sealed record OrganisationDetail
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public int MemberCount { get; init; }
-
-    public IReadOnlyList<ArticleSummary> Articles { get; init; } = [];
 }
 
 /// <summary>Filter of the organisation list: kind, and province (meaningful for municipalities).</summary>

@@ -1,36 +1,42 @@
 using Dapper;
-using KennisHub.Core.Articles;
 using KennisHub.Core.Data;
 using KennisHub.Core.Reading;
 
 namespace KennisHub.Core.Organisations;
 
-/// <summary>The read side of organisations. Organisations themselves are public; their articles go through the Reader.</summary>
+/// <summary>The read side of organisations. Organisations themselves are public; their articles go through the Reader (ArticleQueries).</summary>
 public sealed class OrganisationQueries(Db db)
 {
-    public async Task<PagedList<OrganisationSummary>> ListAsync(
+    private const string ListSelect = "SELECT Id, Slug, Name, Kind, Province, Inhabitants FROM Organisations";
+
+    /// <summary>The list order: IX_Organisations_Name, and IX_Organisations_Kind/_Province behind a filter, hold it.</summary>
+    private const string ByName = " ORDER BY Name, Slug";
+
+    // One statement per filter, so that each can use its index (an "@Kind IS NULL OR Kind = @Kind" clause cannot).
+    private const string AllSql = ListSelect + ByName;
+    private const string ByKindSql = ListSelect + " WHERE Kind = @Kind" + ByName;
+    private const string ByProvinceSql = ListSelect + " WHERE Province = @Province" + ByName;
+    private const string ByKindAndProvinceSql = ListSelect + " WHERE Kind = @Kind AND Province = @Province" + ByName;
+
+    /// <summary>One page of the organisations, by name, filtered by kind and/or province.</summary>
+    public async Task<ListPage<OrganisationSummary>> ListAsync(
         OrganisationFilter filter, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        const string Sql = """
-            SELECT Id, Slug, Name, Kind, Province, Inhabitants, CAST(COUNT(*) OVER () AS BIGINT) AS TotalCount
-            FROM Organisations
-            WHERE (@Kind IS NULL OR Kind = @Kind) AND (@Province IS NULL OR Province = @Province)
-            ORDER BY Name, Slug
-            """;
-        var parameters = new
+        var sql = (filter.Kind, filter.Province) switch
         {
-            Kind = filter.Kind?.ToString(),
-            filter.Province,
-            Skip = PagedList<OrganisationSummary>.Skip(page, pageSize),
-            Take = pageSize,
+            (null, null) => db.Dialect.Page(AllSql),
+            (not null, null) => db.Dialect.Page(ByKindSql),
+            (null, not null) => db.Dialect.Page(ByProvinceSql),
+            _ => db.Dialect.Page(ByKindAndProvinceSql),
         };
 
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.QueryPageAsync<OrganisationSummary>(db.Dialect.Page(Sql), parameters, page, pageSize, cancellationToken).ConfigureAwait(false);
+        return await connection.QueryListPageAsync<OrganisationSummary>(
+            sql, new { Kind = filter.Kind?.ToString(), filter.Province }, page, pageSize, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The provinces that occur, for the filter.</summary>
+    /// <summary>The provinces that occur, for the filter (read from IX_Organisations_Province alone).</summary>
     public async Task<IReadOnlyList<string>> ListProvincesAsync(CancellationToken cancellationToken = default)
     {
         const string Sql = """
@@ -43,35 +49,17 @@ public sealed class OrganisationQueries(Db db)
         return rows.AsList();
     }
 
-    /// <summary>An organisation with its member count and the articles this reader may see; null when unknown.</summary>
-    public async Task<OrganisationDetail?> FindBySlugAsync(Reader reader, string slug, CancellationToken cancellationToken = default)
+    /// <summary>An organisation with its member count; null when unknown.</summary>
+    public async Task<OrganisationDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         const string Sql = """
             SELECT o.Id, o.Slug, o.Name, o.Kind, o.CbsCode, o.Province, o.Inhabitants, o.Website, o.DescriptionHtml, o.UpdatedAt,
                    (SELECT COUNT(*) FROM Memberships m WHERE m.OrganisationId = o.Id) AS MemberCount
             FROM Organisations o
             WHERE o.Slug = @Slug
             """;
-        const string ArticlesSql = """
-            SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,
-                   o.Slug AS OrganisationSlug, o.Name AS OrganisationName
-            FROM Articles a
-            INNER JOIN Organisations o ON o.Id = a.OrganisationId
-            WHERE a.OrganisationId = @OrganisationId AND a.Visibility IN @Visibilities
-            ORDER BY a.UpdatedAt DESC, a.Slug
-            """;
-
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var organisation = await connection.QuerySingleOrDefaultAsync<OrganisationDetail>(
+        return await connection.QuerySingleOrDefaultAsync<OrganisationDetail>(
             new CommandDefinition(Sql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (organisation is null)
-        {
-            return null;
-        }
-
-        var articles = await connection.QueryAsync<ArticleSummary>(new CommandDefinition(
-            ArticlesSql, new { OrganisationId = organisation.Id, reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return organisation with { Articles = articles.AsList() };
     }
 }

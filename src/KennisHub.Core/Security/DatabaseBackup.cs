@@ -6,6 +6,7 @@ namespace KennisHub.Core.Security;
 /// A consistent online copy of the embedded SQLite database. SQLite's backup API copies page by page under a read
 /// transaction, so the copy is one committed state even while the site keeps writing (WAL lets writers continue).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030", Justification = "SQLite's backup API needs the provider's own connections to two files; it runs no query of ours.")]
 public static class DatabaseBackup
 {
     public static async Task BackupSqliteAsync(string connectionString, string destinationPath, CancellationToken cancellationToken = default)

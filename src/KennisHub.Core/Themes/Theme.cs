@@ -1,4 +1,3 @@
-using KennisHub.Core.Articles;
 using KennisHub.Core.Keywords;
 using KennisHub.Core.Reading;
 
@@ -20,7 +19,7 @@ public sealed record ThemeSummary
     public required DateTimeOffset UpdatedAt { get; init; }
 }
 
-/// <summary>A theme's own page: stored HTML, keywords and the articles of the theme this reader may see.</summary>
+/// <summary>A theme's own page: stored HTML and keywords (its articles are a paged list of their own).</summary>
 public sealed record ThemeDetail
 {
     public required Guid Id { get; init; }
@@ -42,6 +41,4 @@ public sealed record ThemeDetail
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];
-
-    public IReadOnlyList<ArticleSummary> Articles { get; init; } = [];
 }

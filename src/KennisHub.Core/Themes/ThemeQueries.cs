@@ -1,5 +1,4 @@
 using Dapper;
-using KennisHub.Core.Articles;
 using KennisHub.Core.Data;
 using KennisHub.Core.Keywords;
 using KennisHub.Core.Reading;
@@ -9,69 +8,67 @@ namespace KennisHub.Core.Themes;
 /// <summary>The read side of themes: every query filters on what the reader may see, in SQL.</summary>
 public sealed class ThemeQueries(Db db)
 {
+    private const string CardSelect = "SELECT Id, Slug, Title, Summary, Visibility, UpdatedAt FROM Themes WHERE Visibility IN @Visibilities";
+
+    /// <summary>IX_Themes_UpdatedAt holds this order.</summary>
+    private const string RecentSql = CardSelect + " ORDER BY UpdatedAt DESC, Slug";
+
+    /// <summary>IX_Themes_Title holds this order.</summary>
+    private const string ByTitleSql = CardSelect + " ORDER BY Title, Slug";
+
+    // The theme page in one round trip: the theme with its body, and its keywords. Its articles are a paged list
+    // of their own (ArticleQueries with the theme filter).
+    private const string DetailSql = """
+        SELECT t.Id, t.Slug, t.Title, t.Summary, b.BodyHtml, t.Visibility, t.CurrentRevision, t.Version, t.UpdatedAt
+        FROM Themes t
+        INNER JOIN ThemeBodies b ON b.ThemeId = t.Id
+        WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities;
+        SELECT k.Id, k.Slug, k.Name
+        FROM Themes t
+        INNER JOIN ThemeKeywords tk ON tk.ThemeId = t.Id
+        INNER JOIN Keywords k ON k.Id = tk.KeywordId
+        WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities
+        ORDER BY k.Name
+        """;
+
     /// <summary>The most recently updated themes the reader may see.</summary>
     public async Task<IReadOnlyList<ThemeSummary>> ListRecentAsync(Reader reader, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        const string Sql = """
-            SELECT Id, Slug, Title, Summary, Visibility, UpdatedAt
-            FROM Themes
-            WHERE Visibility IN @Visibilities
-            ORDER BY UpdatedAt DESC, Slug
-            """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ThemeSummary>(new CommandDefinition(
-            db.Dialect.Page(Sql), new { reader.Visibilities, Skip = 0, Take = take }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var page = await connection.QueryListPageAsync<ThemeSummary>(
+            db.Dialect.Page(RecentSql), new { reader.Visibilities }, 1, take, cancellationToken).ConfigureAwait(false);
+        return page.Items;
     }
 
-    /// <summary>Every theme the reader may see, by title.</summary>
+    /// <summary>Every theme the reader may see, by title (the theme filter of /kennis).</summary>
     public async Task<IReadOnlyList<ThemeSummary>> ListAsync(Reader reader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        const string Sql = """
-            SELECT Id, Slug, Title, Summary, Visibility, UpdatedAt
-            FROM Themes
-            WHERE Visibility IN @Visibilities
-            ORDER BY Title, Slug
-            """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.QueryAsync<ThemeSummary>(
-            new CommandDefinition(Sql, new { reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new CommandDefinition(ByTitleSql, new { reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows.AsList();
     }
 
-    /// <summary>A theme with its keywords and the articles of it the reader may see; null when unknown or not visible.</summary>
+    /// <summary>One page of the themes the reader may see, by title.</summary>
+    public async Task<ListPage<ThemeSummary>> ListPageAsync(Reader reader, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QueryListPageAsync<ThemeSummary>(
+            db.Dialect.Page(ByTitleSql), new { reader.Visibilities }, page, pageSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A theme with its keywords; null when unknown or not visible.</summary>
     public async Task<ThemeDetail?> FindBySlugAsync(Reader reader, string slug, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        const string Sql = """
-            SELECT t.Id, t.Slug, t.Title, t.Summary, b.BodyHtml, t.Visibility, t.CurrentRevision, t.Version, t.UpdatedAt
-            FROM Themes t
-            INNER JOIN ThemeBodies b ON b.ThemeId = t.Id
-            WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities
-            """;
-        const string ArticlesSql = """
-            SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,
-                   o.Slug AS OrganisationSlug, o.Name AS OrganisationName
-            FROM ArticleThemes art
-            INNER JOIN Articles a ON a.Id = art.ArticleId
-            LEFT JOIN Organisations o ON o.Id = a.OrganisationId
-            WHERE art.ThemeId = @ThemeId AND a.Visibility IN @Visibilities
-            ORDER BY a.UpdatedAt DESC, a.Slug
-            """;
-
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var theme = await connection.QuerySingleOrDefaultAsync<ThemeDetail>(
-            new CommandDefinition(Sql, new { Slug = slug, reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        if (theme is null)
-        {
-            return null;
-        }
-
-        var articles = await connection.QueryAsync<ArticleSummary>(new CommandDefinition(
-            ArticlesSql, new { ThemeId = theme.Id, reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var keywords = await KeywordQueries.ListForThemeAsync(connection, theme.Id, cancellationToken).ConfigureAwait(false);
-        return theme with { Articles = articles.AsList(), Keywords = keywords };
+        await using var results = await connection.QueryMultipleAsync(
+            new CommandDefinition(DetailSql, new { Slug = slug, reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var theme = await results.ReadSingleOrDefaultAsync<ThemeDetail>().ConfigureAwait(false);
+        var keywords = await results.ReadAsync<Keyword>().ConfigureAwait(false);
+        return theme is null ? null : theme with { Keywords = keywords.AsList() };
     }
 }

@@ -93,22 +93,32 @@ public abstract class ArticleQueriesTests(DatabaseFixture database) : DatabaseTe
 
         // A hidden theme's slug filters nothing in for a visitor.
         var hiddenTheme = await queries.ListAsync(KnowledgeFixture.Visitor, new ArticleFilter(ThemeSlug: "proef-atelierthema"), 1, 20, Ct);
-        hiddenTheme.TotalCount.ShouldBe(0);
+        hiddenTheme.Items.ShouldBeEmpty();
     }
 
     [Fact]
-    public async Task Paging_splits_the_list_and_counts_the_total()
+    public async Task Paging_splits_the_list_and_knows_a_next_page_from_one_extra_row()
     {
         var queries = await QueriesAsync();
         var all = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), 1, 1000, Ct);
+        var lastPage = (all.Items.Count + 1) / 2;
 
         var first = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), 1, 2, Ct);
         var second = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), 2, 2, Ct);
+        var last = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), lastPage, 2, Ct);
+        var pastTheEnd = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), lastPage + 1, 2, Ct);
+        var farPastTheEnd = await queries.ListAsync(KnowledgeFixture.AtelierMember, new ArticleFilter(), int.MaxValue, 20, Ct);
 
-        first.TotalCount.ShouldBe(all.TotalCount);
+        all.HasNext.ShouldBeFalse();
         first.Items.Count.ShouldBe(2);
-        first.PageCount.ShouldBe((all.TotalCount + 1) / 2);
+        first.HasNext.ShouldBeTrue();
+        first.HasPrevious.ShouldBeFalse();
         second.Items.Select(a => a.Slug).ShouldBe(all.Items.Skip(2).Take(2).Select(a => a.Slug));
+        last.HasNext.ShouldBeFalse();
+        last.Items.ShouldNotBeEmpty();
+        pastTheEnd.IsPastEnd.ShouldBeTrue();
+        farPastTheEnd.IsPastEnd.ShouldBeTrue(); // no OFFSET overflow on either database
+        farPastTheEnd.Page.ShouldBe(int.MaxValue);
         (await queries.ListRecentAsync(KnowledgeFixture.Visitor, 5, Ct)).ShouldAllBe(a => a.Visibility == Visibility.Public);
     }
 }

@@ -123,6 +123,54 @@ public sealed class SqlLiteralCheckTests
     }
 
     [Fact]
+    public void SQL_composed_from_const_fragments_is_collected_as_the_whole_statement_the_compiler_folds()
+    {
+        const string Fragments = """"
+            namespace X;
+            public static class Fragments
+            {
+                public const string Columns = "a.Id, a.Slug, a.Title";
+                public const string Visible = "a.Visibility IN @Visibilities";
+            }
+            """";
+        const string Queries = """"
+            namespace X;
+            public sealed class Queries(Db db)
+            {
+                private const string Select = """
+                    SELECT
+                    """ + " " + Fragments.Columns + " FROM Articles a";
+                private const string NewestFirst = "ORDER BY a.UpdatedAt DESC, a.Slug";
+
+                public object List()
+                {
+                    const string Sql = Select + " WHERE " + Fragments.Visible + " " + NewestFirst;
+                    return db.Dialect.Page(Sql);
+                }
+
+                public object Find()
+                {
+                    const string Sql = Select + " WHERE a.Slug = @Slug AND " + Fragments.Visible;
+                    return Sql;
+                }
+
+                public string AtRunTime(string order) => Select + " ORDER BY " + order;
+            }
+            """";
+
+        var dialect = (File.ReadAllText(Path.Combine(Root, "src", "KennisHub.Core", "Data", "SqlDialect.cs")), "src/KennisHub.Core/Data/SqlDialect.cs");
+        var collection = SqlLiteralCollector.Collect([(Fragments, "src/X/Fragments.cs"), (Queries, "src/X/Queries.cs"), dialect]);
+
+        collection.Literals.Where(l => l.Scope == SqlScope.Portable).Select(l => (l.Member, l.Sql.ReplaceLineEndings(" "), l.IsPaged)).ShouldBe(
+        [
+            ("Queries.List", "SELECT a.Id, a.Slug, a.Title FROM Articles a WHERE a.Visibility IN @Visibilities ORDER BY a.UpdatedAt DESC, a.Slug", true),
+            ("Queries.Find", "SELECT a.Id, a.Slug, a.Title FROM Articles a WHERE a.Slug = @Slug AND a.Visibility IN @Visibilities", false),
+        ]);
+        collection.Escapes.ShouldHaveSingleItem().Member.ShouldBe("Queries.AtRunTime");
+        TSqlCheck.Check(collection with { Escapes = [] }).ShouldBeEmpty();
+    }
+
+    [Fact]
     public void SQL_built_by_interpolation_or_concatenation_is_reported_as_an_escape()
     {
         const string Code = """

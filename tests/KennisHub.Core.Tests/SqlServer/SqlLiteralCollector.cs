@@ -63,9 +63,8 @@ public static partial class SqlLiteralCollector
     /// <summary>Every SQL literal and every SQL escape in src/**/*.cs (generated obj/ and bin/ files excluded).</summary>
     public static SqlCollection CollectFromSources(string repositoryRoot)
     {
-        var literals = new List<SqlLiteral>();
-        var escapes = new List<SqlEscape>();
         var src = Path.Combine(repositoryRoot, "src");
+        var files = new List<(string Code, string File)>();
         foreach (var path in Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var relative = Path.GetRelativePath(repositoryRoot, path).Replace('\\', '/');
@@ -74,24 +73,51 @@ public static partial class SqlLiteralCollector
                 continue;
             }
 
-            var found = Collect(File.ReadAllText(path), relative);
-            literals.AddRange(found.Literals);
-            escapes.AddRange(found.Escapes);
+            files.Add((File.ReadAllText(path), relative));
+        }
+
+        return Collect(files);
+    }
+
+    /// <summary>The SQL literals and escapes in one C# source text.</summary>
+    public static SqlCollection Collect(string code, string file) => Collect([(code, file)]);
+
+    /// <summary>The SQL literals and escapes in a set of C# source texts (const fragments may live in another file).</summary>
+    public static SqlCollection Collect(IReadOnlyList<(string Code, string File)> files)
+    {
+        var roots = files.Select(f => (Root: CSharpSyntaxTree.ParseText(f.Code, path: f.File).GetCompilationUnitRoot(), f.File)).ToList();
+        var fragments = new ConstFragments(roots.Select(r => r.Root));
+        var literals = new List<SqlLiteral>();
+        var escapes = new List<SqlEscape>();
+        foreach (var (root, file) in roots)
+        {
+            Collect(root, file, fragments, literals, escapes);
         }
 
         return new SqlCollection(literals, escapes);
     }
 
-    /// <summary>The SQL literals and escapes in one C# source text.</summary>
-    public static SqlCollection Collect(string code, string file)
+    private static void Collect(CompilationUnitSyntax root, string file, ConstFragments fragments, List<SqlLiteral> literals, List<SqlEscape> allEscapes)
     {
-        var root = CSharpSyntaxTree.ParseText(code, path: file).GetCompilationUnitRoot();
-        var literals = new List<SqlLiteral>();
         var escapes = new List<SqlEscape>();
+
+        // SQL composed from const fragments ("const string Sql = Select + VisibleToReader + NewestFirst;"): the compiler
+        // folds it, so the check sees the whole statement, collected once under the const that holds it.
+        foreach (var (declarator, sql) in fragments.FoldedIn(root))
+        {
+            if (fragments.IsFragment(declarator) || !StartsWithStatementKeyword(sql))
+            {
+                continue;
+            }
+
+            var scope = EnclosingClass(declarator) == SqlServerDialectClass ? SqlScope.SqlServerDialect : SqlScope.Portable;
+            literals.Add(new SqlLiteral(file, declarator.GetLocation().GetLineSpan().StartLinePosition.Line + 1, MemberName(declarator), sql, scope,
+                scope == SqlScope.Portable && IsPassedToPage(declarator, declarator.Identifier.ValueText)));
+        }
 
         foreach (var literal in root.DescendantNodes().OfType<LiteralExpressionSyntax>())
         {
-            if (!literal.IsKind(SyntaxKind.StringLiteralExpression))
+            if (!literal.IsKind(SyntaxKind.StringLiteralExpression) || fragments.IsPartOfFoldedOrFragment(literal))
             {
                 continue;
             }
@@ -155,13 +181,135 @@ public static partial class SqlLiteralCollector
                 continue; // Report a chain once, at its top.
             }
 
-            if (Flatten(concatenation).Any(IsSqlPiece))
+            if (!fragments.IsFolded(concatenation) && Flatten(concatenation).Any(IsSqlPiece))
             {
                 escapes.Add(Escape(file, concatenation));
             }
         }
 
-        return new SqlCollection(literals, escapes.DistinctBy(e => (e.Line, e.Code)).ToList());
+        allEscapes.AddRange(escapes.DistinctBy(e => (e.Line, e.Code)));
+    }
+
+    /// <summary>
+    /// The <c>const string</c>s of the sources, and what the compiler folds them to. A const whose initialiser is a
+    /// <c>+</c> chain of string literals and other such consts (by simple name in its member or type, or as
+    /// <c>Type.Name</c>) folds to one string at compile time; a const named in such a chain is a fragment, not a
+    /// statement. Anything else glued together (non-const strings, interpolation, StringBuilder) is run-time SQL and
+    /// stays an escape.
+    /// </summary>
+    private sealed class ConstFragments
+    {
+        private readonly Dictionary<string, List<VariableDeclaratorSyntax>> byName = new(StringComparer.Ordinal);
+        private readonly Dictionary<VariableDeclaratorSyntax, string?> folded = [];
+        private readonly HashSet<VariableDeclaratorSyntax> referenced = [];
+        private readonly HashSet<SyntaxNode> foldedChains = [];
+
+        public ConstFragments(IEnumerable<CompilationUnitSyntax> roots)
+        {
+            var declarators = roots.SelectMany(r => r.DescendantNodes().OfType<VariableDeclaratorSyntax>()).Where(IsConstString).ToList();
+            foreach (var declarator in declarators)
+            {
+                var name = declarator.Identifier.ValueText;
+                (byName.TryGetValue(name, out var list) ? list : byName[name] = []).Add(declarator);
+            }
+
+            foreach (var declarator in declarators.Where(d => d.Initializer!.Value is not LiteralExpressionSyntax))
+            {
+                if (Fold(declarator, depth: 0) is not null)
+                {
+                    foldedChains.Add(declarator.Initializer!.Value);
+                    Mark(declarator.Initializer!.Value);
+                }
+            }
+        }
+
+        /// <summary>The consts of this tree that fold from more than one piece, with their folded text.</summary>
+        public IEnumerable<(VariableDeclaratorSyntax Declarator, string Sql)> FoldedIn(CompilationUnitSyntax root)
+            => folded.Where(f => f.Value is not null && f.Key.SyntaxTree == root.SyntaxTree && f.Key.Initializer!.Value is not LiteralExpressionSyntax)
+                .OrderBy(f => f.Key.SpanStart)
+                .Select(f => (f.Key, f.Value!));
+
+        public bool IsFragment(VariableDeclaratorSyntax declarator) => referenced.Contains(declarator);
+
+        public bool IsFolded(SyntaxNode chain) => foldedChains.Contains(chain);
+
+        /// <summary>A literal inside a folded chain, or the literal value of a fragment const: checked as part of its statement.</summary>
+        public bool IsPartOfFoldedOrFragment(LiteralExpressionSyntax literal)
+            => literal.Ancestors().Any(foldedChains.Contains)
+                || literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } && referenced.Contains(declarator);
+
+        private static bool IsConstString(VariableDeclaratorSyntax declarator)
+            => declarator.Initializer is not null
+                && declarator.Parent is VariableDeclarationSyntax { Type: PredefinedTypeSyntax { Keyword.ValueText: "string" } } declaration
+                && declaration.Parent switch
+                {
+                    FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword),
+                    LocalDeclarationStatementSyntax local => local.IsConst,
+                    _ => false,
+                };
+
+        private string? Fold(VariableDeclaratorSyntax declarator, int depth)
+        {
+            if (folded.TryGetValue(declarator, out var known))
+            {
+                return known;
+            }
+
+            folded[declarator] = null; // A cycle does not fold (the compiler refuses it too).
+            var value = depth > 20 ? null : Fold(declarator.Initializer!.Value, declarator, depth + 1);
+            folded[declarator] = value;
+            return value;
+        }
+
+        private string? Fold(ExpressionSyntax expression, SyntaxNode site, int depth) => expression switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+            ParenthesizedExpressionSyntax parenthesized => Fold(parenthesized.Expression, site, depth),
+            BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression)
+                => Fold(binary.Left, site, depth) is { } left && Fold(binary.Right, site, depth) is { } right ? left + right : null,
+            IdentifierNameSyntax identifier => Resolve(identifier.Identifier.ValueText, null, site) is { } d ? Fold(d, depth) : null,
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type } member
+                => Resolve(member.Name.Identifier.ValueText, type.Identifier.ValueText, site) is { } d ? Fold(d, depth) : null,
+            _ => null,
+        };
+
+        /// <summary>The const a name means at a site: a local const of the same member, else a field of the same type, else of the named type.</summary>
+        private VariableDeclaratorSyntax? Resolve(string name, string? typeName, SyntaxNode site)
+        {
+            if (!byName.TryGetValue(name, out var candidates))
+            {
+                return null;
+            }
+
+            if (typeName is not null)
+            {
+                return candidates.FirstOrDefault(c => c.Parent?.Parent is FieldDeclarationSyntax && EnclosingClass(c) == typeName);
+            }
+
+            var member = site.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not TypeDeclarationSyntax);
+            var type = site.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            return candidates.FirstOrDefault(c => c.Parent?.Parent is LocalDeclarationStatementSyntax
+                    && c.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not TypeDeclarationSyntax) == member)
+                ?? candidates.FirstOrDefault(c => c.Parent?.Parent is FieldDeclarationSyntax && c.FirstAncestorOrSelf<TypeDeclarationSyntax>() == type);
+        }
+
+        private void Mark(ExpressionSyntax chain)
+        {
+            foreach (var piece in Flatten(chain))
+            {
+                var site = piece;
+                var declarator = piece switch
+                {
+                    IdentifierNameSyntax identifier => Resolve(identifier.Identifier.ValueText, null, site),
+                    MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax type } member => Resolve(member.Name.Identifier.ValueText, type.Identifier.ValueText, site),
+                    _ => null,
+                };
+                if (declarator is not null && referenced.Add(declarator) && declarator.Initializer!.Value is not LiteralExpressionSyntax)
+                {
+                    Mark(declarator.Initializer!.Value);
+                }
+            }
+        }
     }
 
     /// <summary>True when the text, after white space and SQL comments, begins with a statement keyword.</summary>
@@ -274,6 +422,23 @@ public static partial class SqlLiteralCollector
     /// True when the literal (or the const/variable it initialises) is the argument of a <c>.Page(...)</c> call
     /// in the same type.
     /// </summary>
+    private static bool IsPassedToPage(VariableDeclaratorSyntax declarator, string name)
+    {
+        var isLocal = declarator.Parent?.Parent is LocalDeclarationStatementSyntax;
+        var scope = (isLocal ? declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>(m => m is not TypeDeclarationSyntax) : null)
+            ?? (SyntaxNode?)declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>()
+            ?? declarator.SyntaxTree.GetRoot();
+        return scope.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(invocation =>
+            invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Page" }
+            && invocation.ArgumentList.Arguments.Count == 1
+            && invocation.ArgumentList.Arguments[0].Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText == name,
+                _ => false,
+            });
+    }
+
     private static bool IsPassedToPage(LiteralExpressionSyntax literal)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using KennisHub.Core.Articles;
 using KennisHub.Core.Tests.Content;
 using KennisHub.Core.Tests.Infrastructure;
 using KennisHub.Core.Themes;
@@ -30,16 +31,18 @@ public abstract class ThemeQueriesTests(DatabaseFixture database) : DatabaseTest
     public async Task A_theme_lists_only_the_articles_the_reader_may_see_and_its_keywords()
     {
         var queries = await QueriesAsync();
+        var articles = new ArticleQueries(Db);
+        var theme = new ArticleFilter(ThemeSlug: "proef-openbaar-thema");
 
         var forVisitor = await queries.FindBySlugAsync(KnowledgeFixture.Visitor, "proef-openbaar-thema", Ct);
         var forAtelier = await queries.FindBySlugAsync(KnowledgeFixture.AtelierMember, "proef-openbaar-thema", Ct);
 
         forVisitor.ShouldNotBeNull();
-        forVisitor.Articles.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel"]);
+        (await articles.ListAsync(KnowledgeFixture.Visitor, theme, 1, 20, Ct)).Items.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel"]);
         forVisitor.Keywords.Select(k => k.Name).ShouldBe(["Beeldkwaliteit", "wijkgericht werken"], ignoreOrder: true);
         forVisitor.BodyHtml.ShouldContain("<h2 id=\"kop-waarom\">Waarom</h2>");
         forAtelier.ShouldNotBeNull();
-        forAtelier.Articles.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel", "proef-netwerkartikel", "proef-atelierartikel"], ignoreOrder: true);
+        (await articles.ListAsync(KnowledgeFixture.AtelierMember, theme, 1, 20, Ct)).Items.Select(a => a.Slug).ShouldBe(["proef-openbaar-artikel", "proef-netwerkartikel", "proef-atelierartikel"], ignoreOrder: true);
     }
 }
 

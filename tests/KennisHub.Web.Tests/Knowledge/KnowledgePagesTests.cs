@@ -223,4 +223,104 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         html.ShouldContain("About this knowledge article");
         html.ShouldContain("Updated on");
     }
+
+    /// <summary>
+    /// Round trips per page, counted at the data seam (SeamConnection's DiagnosticListener, this host's Db only):
+    /// the same small number with the fixture's handful of articles and with 130 more (seven pages of /kennis, a theme
+    /// and an organisation with more articles than a page), so no page queries per item (no N+1).
+    /// </summary>
+    [Fact]
+    public async Task Each_knowledge_page_makes_the_same_few_round_trips_whatever_the_number_of_articles()
+    {
+        (string Url, int RoundTrips)[] pages =
+        [
+            ("/", 2),                                          // recent themes, recent articles
+            ("/kennis", 2),                                    // the themes of the filter, one page of articles
+            ("/kennis?thema=proef-openbaar-thema&pagina=1", 2),
+            ("/themas", 1),
+            ("/themas/proef-openbaar-thema", 2),               // the theme with its keywords, a page of its articles
+            ("/organisaties/gemeente-kampen", 2),              // the organisation, a page of its articles
+            ("/kennis/proef-openbaar-artikel", 1),             // the article with its body, themes and keywords
+        ];
+        var db = factory.Services.GetRequiredService<KennisHub.Core.Data.Db>();
+        using var client = factory.CreateClient();
+
+        var few = await RoundTripsAsync(client, db, pages.Select(p => p.Url));
+        var added = await AddArticlesAsync(db, 130);
+        try
+        {
+            var many = await RoundTripsAsync(client, db, pages.Select(p => p.Url));
+            (await client.GetStringAsync("/kennis?pagina=7", Ct)).ShouldContain("rel=\"prev\"");
+
+            few.ShouldBe(pages.Select(p => p.RoundTrips), "rondgangen per pagina met weinig artikelen: " + string.Join(", ", few));
+            many.ShouldBe(few, "rondgangen per pagina met veel artikelen: " + string.Join(", ", many));
+        }
+        finally
+        {
+            await using var connection = await db.OpenAsync(Ct);
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM Articles WHERE Id IN @Ids", new { Ids = added });
+        }
+    }
+
+    private static async Task<List<int>> RoundTripsAsync(HttpClient client, KennisHub.Core.Data.Db db, IEnumerable<string> urls)
+    {
+        var counts = new List<int>();
+        foreach (var url in urls)
+        {
+            var count = 0;
+            using (KennisHub.Core.Data.SeamConnection.Diagnostics.Subscribe(new CommandObserver(db, () => Interlocked.Increment(ref count))))
+            {
+                var response = await client.GetAsync(url, Ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            }
+
+            counts.Add(count);
+        }
+
+        return counts;
+    }
+
+    /// <summary>Public articles older than the fixture's, in the open theme and of gemeente Kampen.</summary>
+    private static async Task<List<Guid>> AddArticlesAsync(KennisHub.Core.Data.Db db, int count)
+    {
+        const string Sql = """
+            INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, OrganisationId, AuthorName, CreatedAt, UpdatedAt)
+            SELECT @Id, @Slug, @Title, 'Gegenereerd voor de telling.', 'Public', o.Id, 'Proef', @UpdatedAt, @UpdatedAt
+            FROM Organisations o WHERE o.Slug = 'gemeente-kampen';
+            INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText) VALUES (@Id, 'Tekst.', '<p>Tekst.</p>', 'Tekst.');
+            INSERT INTO ArticleThemes (ArticleId, ThemeId) SELECT @Id, t.Id FROM Themes t WHERE t.Slug = 'proef-openbaar-thema';
+            """;
+        var ids = new List<Guid>();
+        await using var connection = await db.OpenAsync(Ct);
+        for (var i = 0; i < count; i++)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            await Dapper.SqlMapper.ExecuteAsync(connection, Sql, new
+            {
+                Id = id, Slug = $"telling-{i:D3}-{id:N}", Title = $"Telartikel {i}", UpdatedAt = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
+            });
+        }
+
+        return ids;
+    }
+
+    private sealed class CommandObserver(KennisHub.Core.Data.Db db, Action counted) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is KennisHub.Core.Data.SeamCommandEvent command && ReferenceEquals(command.Db, db))
+            {
+                counted();
+            }
+        }
+    }
 }

@@ -20,7 +20,7 @@ public sealed class IndexModel(
     KeywordQueries keywords,
     IStringLocalizer<KnowledgeText> text) : PageModel
 {
-    public PagedList<ArticleSummary>? Articles { get; private set; }
+    public ListPage<ArticleSummary>? Articles { get; private set; }
 
     /// <summary>The themes this reader may see, for the filter.</summary>
     public IReadOnlyList<ThemeSummary> Themes { get; private set; } = [];
@@ -50,7 +50,8 @@ public sealed class IndexModel(
 
         if (!string.IsNullOrWhiteSpace(thema))
         {
-            var theme = await themes.FindBySlugAsync(reader, thema, cancellationToken);
+            // The filter's own list of visible themes names the chosen one: no second query for its title.
+            var theme = Themes.FirstOrDefault(t => t.Slug == thema);
             if (theme is null)
             {
                 return BadRequestPage(text["Articles_UnknownTheme", thema]);
@@ -71,7 +72,7 @@ public sealed class IndexModel(
         }
 
         Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug, KeywordSlug), page, KnowledgeFormat.PageSize, cancellationToken);
-        if (page > Articles.PageCount)
+        if (Articles.IsPastEnd)
         {
             return NotFound();
         }

@@ -1,24 +1,36 @@
+using KennisHub.Core.Articles;
 using KennisHub.Core.Organisations;
+using KennisHub.Core.Reading;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Pages.Kennis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KennisHub.Web.Pages.Organisaties;
 
-/// <summary>/organisaties/{slug}: the organisation, its member count and the articles this reader may see.</summary>
-public sealed class DetailsModel(OrganisationQueries organisations) : PageModel
+/// <summary>
+/// /organisaties/{slug}: the organisation, its member count and a page of the articles this reader may see; 404 when
+/// unknown, and for a bad or past-the-end ?pagina=.
+/// </summary>
+public sealed class DetailsModel(OrganisationQueries organisations, ArticleQueries articles) : PageModel
 {
     public OrganisationDetail Organisation { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public ListPage<ArticleSummary> Articles { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "pagina")] string? pagina, CancellationToken cancellationToken)
     {
-        var organisation = await organisations.FindBySlugAsync(User.ToReader(), slug, cancellationToken);
-        if (organisation is null)
+        var organisation = await organisations.FindBySlugAsync(slug, cancellationToken);
+        if (organisation is null || !KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return NotFound();
         }
 
         Organisation = organisation;
-        return Page();
+        Articles = await articles.ListForOrganisationAsync(User.ToReader(), organisation.Slug, page, KnowledgeFormat.PageSize, cancellationToken);
+        return Articles.IsPastEnd ? NotFound() : Page();
     }
+
+    /// <summary>The address of page {0} of the organisation's articles: what the Pager component links to.</summary>
+    public string PageUrlFormat => KnowledgeFormat.PageUrlFormat(page => Url.Page("/Organisaties/Details", new { slug = Organisation.Slug, pagina = page }));
 }

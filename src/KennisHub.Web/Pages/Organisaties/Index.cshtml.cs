@@ -11,7 +11,7 @@ namespace KennisHub.Web.Pages.Organisaties;
 /// <summary>/organisaties: all organisations by name, paged, filtered by ?soort= (kind) and ?provincie=.</summary>
 public sealed class IndexModel(OrganisationQueries organisations, IStringLocalizer<KnowledgeText> text) : PageModel
 {
-    public PagedList<OrganisationSummary>? Organisations { get; private set; }
+    public ListPage<OrganisationSummary>? Organisations { get; private set; }
 
     public IReadOnlyList<string> Provinces { get; private set; } = [];
 
@@ -54,7 +54,7 @@ public sealed class IndexModel(OrganisationQueries organisations, IStringLocaliz
         }
 
         Organisations = await organisations.ListAsync(new OrganisationFilter(Kind, Province), page, KnowledgeFormat.PageSize, cancellationToken);
-        if (page > Organisations.PageCount)
+        if (Organisations.IsPastEnd)
         {
             return NotFound();
         }

@@ -1,24 +1,37 @@
+using KennisHub.Core.Articles;
+using KennisHub.Core.Reading;
 using KennisHub.Core.Themes;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Pages.Kennis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KennisHub.Web.Pages.Themas;
 
-/// <summary>/themas/{slug}: the theme's stored HTML and its articles this reader may see; 404 when not visible.</summary>
-public sealed class DetailsModel(ThemeQueries themes) : PageModel
+/// <summary>
+/// /themas/{slug}: the theme's stored HTML and a page of its articles this reader may see; 404 when the theme is not
+/// visible, and for a bad or past-the-end ?pagina=.
+/// </summary>
+public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles) : PageModel
 {
     public ThemeDetail Theme { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public ListPage<ArticleSummary> Articles { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery(Name = "pagina")] string? pagina, CancellationToken cancellationToken)
     {
-        var theme = await themes.FindBySlugAsync(User.ToReader(), slug, cancellationToken);
-        if (theme is null)
+        var reader = User.ToReader();
+        var theme = await themes.FindBySlugAsync(reader, slug, cancellationToken);
+        if (theme is null || !KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return NotFound();
         }
 
         Theme = theme;
-        return Page();
+        Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug: theme.Slug), page, KnowledgeFormat.PageSize, cancellationToken);
+        return Articles.IsPastEnd ? NotFound() : Page();
     }
+
+    /// <summary>The address of page {0} of the theme's articles: what the Pager component links to.</summary>
+    public string PageUrlFormat => KnowledgeFormat.PageUrlFormat(page => Url.Page("/Themas/Details", new { slug = Theme.Slug, pagina = page }));
 }
