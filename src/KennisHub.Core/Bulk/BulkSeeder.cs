@@ -87,17 +87,25 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
     private const string InsertKeywordSql = "INSERT INTO Keywords (Id, Slug, Name) VALUES (@Id, @Slug, @Name)";
 
     private const string InsertThemeSql = """
-        INSERT INTO Themes (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
-        VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @CurrentRevision, @CreatedById, @CreatedAt, @UpdatedAt, @Version)
+        INSERT INTO Themes (Id, Slug, Title, Summary, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
+        VALUES (@Id, @Slug, @Title, @Summary, @Visibility, @CurrentRevision, @CreatedById, @CreatedAt, @UpdatedAt, @Version)
+        """;
+
+    private const string InsertThemeBodySql = """
+        INSERT INTO ThemeBodies (ThemeId, BodyMarkdown, BodyHtml, BodyText)
+        VALUES (@ThemeId, @BodyMarkdown, @BodyHtml, @BodyText)
         """;
 
     private const string InsertThemeKeywordSql = "INSERT INTO ThemeKeywords (ThemeId, KeywordId) VALUES (@ThemeId, @KeywordId)";
 
     private const string InsertArticleSql = """
-        INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, OrganisationId, AuthorId, AuthorName,
-                              CurrentRevision, CreatedAt, UpdatedAt, Version)
-        VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @OrganisationId, @AuthorId, @AuthorName,
-                @CurrentRevision, @CreatedAt, @UpdatedAt, @Version)
+        INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, OrganisationId, AuthorId, AuthorName, CurrentRevision, CreatedAt, UpdatedAt, Version)
+        VALUES (@Id, @Slug, @Title, @Summary, @Visibility, @OrganisationId, @AuthorId, @AuthorName, @CurrentRevision, @CreatedAt, @UpdatedAt, @Version)
+        """;
+
+    private const string InsertArticleBodySql = """
+        INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText)
+        VALUES (@ArticleId, @BodyMarkdown, @BodyHtml, @BodyText)
         """;
 
     private const string InsertArticleThemeSql = "INSERT INTO ArticleThemes (ArticleId, ThemeId) VALUES (@ArticleId, @ThemeId)";
@@ -375,6 +383,7 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
     {
         private readonly TextKind kind;
         private readonly PreparedInsert text;
+        private readonly PreparedInsert body;
         private readonly PreparedInsert revision;
         private readonly PreparedInsert keyword;
         private readonly PreparedInsert? theme;
@@ -384,14 +393,16 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
             this.kind = kind;
             if (kind == TextKind.Theme)
             {
-                text = new PreparedInsert(connection, transaction, InsertThemeSql, "Id", "Slug", "Title", "Summary", "BodyMarkdown", "BodyHtml", "BodyText",
+                text = new PreparedInsert(connection, transaction, InsertThemeSql, "Id", "Slug", "Title", "Summary",
                     "Visibility", "CurrentRevision", "CreatedById", "CreatedAt", "UpdatedAt", "Version");
+                body = new PreparedInsert(connection, transaction, InsertThemeBodySql, "ThemeId", "BodyMarkdown", "BodyHtml", "BodyText");
                 keyword = new PreparedInsert(connection, transaction, InsertThemeKeywordSql, "ThemeId", "KeywordId");
             }
             else
             {
-                text = new PreparedInsert(connection, transaction, InsertArticleSql, "Id", "Slug", "Title", "Summary", "BodyMarkdown", "BodyHtml", "BodyText",
+                text = new PreparedInsert(connection, transaction, InsertArticleSql, "Id", "Slug", "Title", "Summary",
                     "Visibility", "OrganisationId", "AuthorId", "AuthorName", "CurrentRevision", "CreatedAt", "UpdatedAt", "Version");
+                body = new PreparedInsert(connection, transaction, InsertArticleBodySql, "ArticleId", "BodyMarkdown", "BodyHtml", "BodyText");
                 keyword = new PreparedInsert(connection, transaction, InsertArticleKeywordSql, "ArticleId", "KeywordId");
                 theme = new PreparedInsert(connection, transaction, InsertArticleThemeSql, "ArticleId", "ThemeId");
             }
@@ -405,18 +416,20 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
             var updatedAt = item.CreatedAt.AddDays(item.Revisions - 1);
             if (kind == TextKind.Theme)
             {
-                await text.ExecuteAsync(cancellationToken, item.Id, slug, item.Text.Title, item.Text.Summary, item.Text.Markdown, item.Rendered.Html, item.Rendered.PlainText,
+                await text.ExecuteAsync(cancellationToken, item.Id, slug, item.Text.Title, item.Text.Summary,
                     item.Visibility, item.Revisions, authorId, item.CreatedAt, updatedAt, item.Revisions).ConfigureAwait(false);
             }
             else
             {
-                await text.ExecuteAsync(cancellationToken, item.Id, slug, item.Text.Title, item.Text.Summary, item.Text.Markdown, item.Rendered.Html, item.Rendered.PlainText,
+                await text.ExecuteAsync(cancellationToken, item.Id, slug, item.Text.Title, item.Text.Summary,
                     item.Visibility, organisationId, authorId, authorName, item.Revisions, item.CreatedAt, updatedAt, item.Revisions).ConfigureAwait(false);
                 foreach (var index in item.Themes)
                 {
                     await theme!.ExecuteAsync(cancellationToken, item.Id, themes[index]).ConfigureAwait(false);
                 }
             }
+
+            await body.ExecuteAsync(cancellationToken, item.Id, item.Text.Markdown, item.Rendered.Html, item.Rendered.PlainText).ConfigureAwait(false);
 
             // Append-only history: earlier, shorter drafts first, the current text last, one day apart.
             var subjectKind = kind == TextKind.Theme ? SubjectKinds.Theme : SubjectKinds.Article;
@@ -438,6 +451,7 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
         public async ValueTask DisposeAsync()
         {
             await text.DisposeAsync().ConfigureAwait(false);
+            await body.DisposeAsync().ConfigureAwait(false);
             await revision.DisposeAsync().ConfigureAwait(false);
             await keyword.DisposeAsync().ConfigureAwait(false);
             if (theme is not null)

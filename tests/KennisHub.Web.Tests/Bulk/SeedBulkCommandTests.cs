@@ -76,14 +76,14 @@ public sealed class SeedBulkCommandTests(BulkSeedFactory factory) : IClassFixtur
 
         // Every text's revisions run 1..CurrentRevision, the last one holding the current Markdown.
         const string Sql = """
-            SELECT COUNT(*) FROM Articles a
-            WHERE a.CreatedAt < @Cutoff
-              AND (SELECT COUNT(*) FROM Revisions r WHERE r.SubjectKind = 'Article' AND r.SubjectId = a.Id) <> a.CurrentRevision
+            SELECT COUNT(*) FROM Articles a JOIN ArticleBodies b ON b.ArticleId = a.Id
+            WHERE (SELECT COUNT(*) FROM Revisions r WHERE r.SubjectKind = 'Article' AND r.SubjectId = a.Id) <> a.CurrentRevision
                OR NOT EXISTS (SELECT 1 FROM Revisions r WHERE r.SubjectKind = 'Article' AND r.SubjectId = a.Id
-                              AND r.Number = a.CurrentRevision AND r.Markdown = a.BodyMarkdown)
+                              AND r.Number = a.CurrentRevision AND r.Markdown = b.BodyMarkdown)
             """;
         await using var connection = await factory.CreateDb().OpenAsync(Ct);
-        (await connection.ExecuteScalarAsync<long>(Sql, new { Cutoff = DateTimeOffset.UtcNow })).ShouldBe(0);
+        (await connection.ExecuteScalarAsync<long>(Sql)).ShouldBe(0);
+        (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleBodies b WHERE b.ArticleId = a.Id)")).ShouldBe(0);
     }
 
     [Fact]
