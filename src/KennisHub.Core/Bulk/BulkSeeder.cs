@@ -51,7 +51,8 @@ public sealed class BulkSeedException(string message) : Exception(message);
 /// from <see cref="DutchTextGenerator"/> and goes through the real <see cref="MarkdownRenderer"/> (in parallel, on
 /// every core); rows are written by one writer in large transactions with prepared commands reused across rows,
 /// each transaction with its audit line. Every INSERT of the corpus is in this class. Refuses a database that was
-/// filled before (an audit line with <see cref="AuditAction"/> exists), so a second run changes nothing.
+/// filled before (an audit line with <see cref="AuditAction"/> exists), so a second run changes nothing, and one
+/// with accounts of its own (it makes a Beheerder with a known password: benchmark databases only).
 /// </summary>
 public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
 {
@@ -148,6 +149,7 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
     private async Task<SeedContext> PrepareAsync(DutchTextGenerator generator, CancellationToken cancellationToken)
     {
         const string SeededSql = "SELECT MIN(OccurredAt) FROM AuditLog WHERE Action = @Action";
+        const string AccountsSql = "SELECT COUNT(*) FROM Users WHERE NormalizedEmail IS NULL OR NormalizedEmail NOT LIKE @BulkDomain";
         const string RolesSql = "SELECT Id, Name FROM Roles";
         const string KeywordsSql = "SELECT Id, Slug FROM Keywords";
 
@@ -159,6 +161,16 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
             throw new BulkSeedException(
                 $"Deze database is al gevuld met seed-bulk (op {at.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("nl-NL"))} UTC). "
                 + "Er is niets veranderd. Vul een nieuwe database: geef een ander bestand op met Database:ConnectionString.");
+        }
+
+        // seed-bulk makes a Beheerder with a password on the command line: never next to real accounts.
+        var accounts = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            AccountsSql, new { BulkDomain = "%@" + DutchTextGenerator.MemberDomain.ToUpperInvariant() }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        if (accounts > 0)
+        {
+            throw new BulkSeedException(
+                $"Deze database heeft al {accounts} account(s). seed-bulk maakt een Beheerder en duizenden leden met één bekend wachtwoord "
+                + "en is alleen voor benchmarkdatabases: er is niets veranderd. Vul een nieuwe database (Database:ConnectionString).");
         }
 
         var roles = (await connection.QueryAsync<(Guid Id, string Name)>(new CommandDefinition(RolesSql, cancellationToken: cancellationToken)).ConfigureAwait(false))

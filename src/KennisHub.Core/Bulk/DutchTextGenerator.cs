@@ -84,7 +84,19 @@ public sealed class DutchTextGenerator(DutchCorpus corpus, int seed)
 
     private static readonly string[] ConsultancyNames = ["Adviesbureau Groen & Grijs", "Beheeradvies", "Bureau Buitenruimte", "Ingenieursbureau Straat en Water"];
 
-    public static Random RandomFor(int seed, int kind, int index) => new(HashCode.Combine(seed, kind, index));
+    /// <summary>
+    /// The random source of one item. Not <see cref="HashCode"/>, which is seeded per process: a SplitMix64 mix of
+    /// the three numbers, so a seed makes the same corpus in every run (seeded <see cref="Random"/> is stable too).
+    /// </summary>
+    public static Random RandomFor(int seed, int kind, int index)
+    {
+        var mixed = ((ulong)(uint)seed << 32) | (uint)kind;
+        mixed ^= (uint)index * 0x9E3779B97F4A7C15UL;
+        mixed = (mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9UL;
+        mixed = (mixed ^ (mixed >> 27)) * 0x94D049BB133111EBUL;
+        mixed ^= mixed >> 31;
+        return new Random((int)(mixed & int.MaxValue));
+    }
 
     /// <summary>Knowledge article <paramref name="index"/>, about <paramref name="minWords"/>-<paramref name="maxWords"/> words.</summary>
     public GeneratedText Article(int index, int minWords, int maxWords)
@@ -131,7 +143,10 @@ public sealed class DutchTextGenerator(DutchCorpus corpus, int seed)
     }
 
     /// <summary>The sign-in address of generated member <paramref name="index"/> (the load test signs in as one).</summary>
-    public static string MemberEmail(int index) => $"lid{index:D5}@bulk.kennishub.example";
+    public static string MemberEmail(int index) => $"lid{index:D5}@{MemberDomain}";
+
+    /// <summary>Every generated member's address is in this domain (an .example domain: mail to it goes nowhere).</summary>
+    public const string MemberDomain = "bulk.kennishub.example";
 
     /// <summary>Keywords for an item: 2-5 distinct ones, the first few much more often than the tail (a Zipf-like spread).</summary>
     public IReadOnlyList<string> KeywordsFor(int kind, int index)
