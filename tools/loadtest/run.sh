@@ -121,6 +121,10 @@ for size in $SIZES; do
   curl -fsS "$BASE$article" -o "$OUT/publish/wwwroot/loadtest/article.html"
   if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/loadtest/article.html") != 200 ]]; then
     stop_site; start_site "$data/run.db"   # a static-file provider that only knows files present at start
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/loadtest/article.html") != 200 ]]; then
+      echo "De site serveert wwwroot/loadtest/article.html niet (alleen bekende static assets?): geen plafond te meten." >&2
+      exit 1
+    fi
   fi
   cookie=$(sign_in)
 
