@@ -114,8 +114,10 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
     private const string InsertArticleKeywordSql = "INSERT INTO ArticleKeywords (ArticleId, KeywordId) VALUES (@ArticleId, @KeywordId)";
 
     private const string InsertRevisionSql = """
-        INSERT INTO Revisions (Id, SubjectKind, SubjectId, Number, Title, Markdown, Summary, AuthorId, CreatedAt)
-        VALUES (@Id, @SubjectKind, @SubjectId, @Number, @Title, @Markdown, @Summary, @AuthorId, @CreatedAt)
+        INSERT INTO Revisions (Id, SubjectKind, SubjectId, Number, Title, Markdown, Summary, ChangeSummary, AuthorId, CreatedAt,
+                               Fingerprint, Length, LengthChange)
+        VALUES (@Id, @SubjectKind, @SubjectId, @Number, @Title, @Markdown, @Summary, @ChangeSummary, @AuthorId, @CreatedAt,
+                @Fingerprint, @Length, @LengthChange)
         """;
 
     public async Task<BulkSeedSummary> SeedAsync(BulkSeedOptions options, IProgress<BulkSeedProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -291,7 +293,7 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
 
     /// <summary>A text made and rendered off the writer's thread: everything its rows need.</summary>
     private sealed record PreparedText(int Index, Guid Id, GeneratedText Text, RenderedMarkdown Rendered, string Visibility, int Revisions,
-        DateTimeOffset CreatedAt, IReadOnlyList<string> Keywords, IReadOnlyList<int> Themes);
+        DateTimeOffset CreatedAt, IReadOnlyList<string> Keywords, IReadOnlyList<int> Themes, IReadOnlyList<(string Markdown, RevisionMeasure Measure)> History);
 
     /// <summary>Themes or articles: made and rendered in parallel, written in batches by this one writer. Returns the revisions written.</summary>
     private async Task<int> SeedTextsAsync(TextKind kind, DutchTextGenerator generator, BulkSeedOptions options, SeedContext context,
@@ -386,8 +388,13 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
             }
         }
 
+        // Earlier, shorter drafts first, the current text last; fingerprints here, on every core, not in the writer.
+        var history = Enumerable.Range(1, revisionCount)
+            .Select(number => number == revisionCount ? text.Markdown : text.Draft(number, revisionCount))
+            .Select(markdown => (markdown, RevisionFingerprint.Measure(markdown)))
+            .ToList();
         return new PreparedText(index, Guid.NewGuid(), text, renderer.Render(text.Markdown), visibility.ToString(), revisionCount,
-            Epoch.AddMinutes(-random.Next(6 * 365 * 24 * 60)), generator.KeywordsFor(kind == TextKind.Theme ? 1 : 2, index), themeLinks);
+            Epoch.AddMinutes(-random.Next(6 * 365 * 24 * 60)), generator.KeywordsFor(kind == TextKind.Theme ? 1 : 2, index), themeLinks, history);
     }
 
     /// <summary>The prepared inserts of one batch of themes or articles, with their revisions and links.</summary>
@@ -419,7 +426,8 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
                 theme = new PreparedInsert(connection, transaction, InsertArticleThemeSql, "ArticleId", "ThemeId");
             }
 
-            revision = new PreparedInsert(connection, transaction, InsertRevisionSql, "Id", "SubjectKind", "SubjectId", "Number", "Title", "Markdown", "Summary", "AuthorId", "CreatedAt");
+            revision = new PreparedInsert(connection, transaction, InsertRevisionSql, "Id", "SubjectKind", "SubjectId", "Number", "Title", "Markdown", "Summary",
+                "ChangeSummary", "AuthorId", "CreatedAt", "Fingerprint", "Length", "LengthChange");
         }
 
         public async Task<int> WriteAsync(PreparedText item, SeedContext context, Guid authorId, string authorName, Guid organisationId, Guid[] themes, CancellationToken cancellationToken)
@@ -443,13 +451,16 @@ public sealed class BulkSeeder(Db db, MarkdownRenderer renderer)
 
             await body.ExecuteAsync(cancellationToken, item.Id, item.Text.Markdown, item.Rendered.Html, item.Rendered.PlainText).ConfigureAwait(false);
 
-            // Append-only history: earlier, shorter drafts first, the current text last, one day apart.
+            // Append-only history, one day apart, with the fingerprint and size change every revision carries.
             var subjectKind = kind == TextKind.Theme ? SubjectKinds.Theme : SubjectKinds.Article;
-            for (var number = 1; number <= item.Revisions; number++)
+            var previousLength = 0;
+            for (var number = 1; number <= item.History.Count; number++)
             {
-                var markdown = number == item.Revisions ? item.Text.Markdown : item.Text.Draft(number, item.Revisions);
+                var (markdown, measure) = item.History[number - 1];
                 await revision.ExecuteAsync(cancellationToken, Guid.NewGuid(), subjectKind, item.Id, number, item.Text.Title, markdown, item.Text.Summary,
-                    authorId, item.CreatedAt.AddDays(number - 1)).ConfigureAwait(false);
+                    number == 1 ? "Eerste versie" : "Paragrafen toegevoegd", authorId, item.CreatedAt.AddDays(number - 1),
+                    measure.Fingerprint, measure.Length, measure.Length - previousLength).ConfigureAwait(false);
+                previousLength = measure.Length;
             }
 
             foreach (var name in item.Keywords)

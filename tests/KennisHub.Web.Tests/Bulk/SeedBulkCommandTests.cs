@@ -84,6 +84,10 @@ public sealed class SeedBulkCommandTests(BulkSeedFactory factory) : IClassFixtur
         await using var connection = await factory.CreateDb().OpenAsync(Ct);
         (await connection.ExecuteScalarAsync<long>(Sql)).ShouldBe(0);
         (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Articles a WHERE NOT EXISTS (SELECT 1 FROM ArticleBodies b WHERE b.ArticleId = a.Id)")).ShouldBe(0);
+        (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM Revisions WHERE Fingerprint IS NULL OR Length IS NULL OR LengthChange IS NULL")).ShouldBe(0);
+        var revisions = await connection.QueryAsync<(string Markdown, string Fingerprint)>("SELECT Markdown, Fingerprint FROM Revisions WHERE ChangeSummary = 'Paragrafen toegevoegd'");
+        revisions.ShouldNotBeEmpty();
+        revisions.ShouldAllBe(r => KennisHub.Core.Revisions.RevisionFingerprint.Matches(r.Markdown, r.Fingerprint));
     }
 
     [Fact]
