@@ -54,7 +54,8 @@ start_site() { # $1 = database file
   (cd "$OUT/publish" && exec env "${site_env[@]}" Database__ConnectionString="Data Source=$1" \
     dotnet "$app" --urls "$BASE" >"$OUT/site.log" 2>&1) &
   site_pid=$!
-  for _ in $(seq 1 120); do
+  # Up to five minutes: a database seeded before a newer migration is migrated (and back-filled) on each copy.
+  for _ in $(seq 1 600); do
     if curl -fsS "$BASE/health" >/dev/null 2>&1; then return 0; fi
     sleep 0.5
   done
