@@ -1,4 +1,5 @@
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Infrastructure.Caching;
 using KennisHub.Web.Infrastructure.Email;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddKennisHubIdentity();
 builder.AddKennisHubLocalization();
 builder.AddKennisHubSecurity();
 builder.AddKennisHubEmail();
+builder.AddKennisHubCaching();
 builder.Services.AddRazorPages();
 
 var app = builder.Build();
@@ -24,13 +26,14 @@ app.PrintListeningAddresses();
 
 app.UseKennisHubErrorPages();
 app.UseKennisHubSecurity();
-app.UseStaticFiles();
 app.UseRouting();
 app.UseKennisHubLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseKennisHubRateLimiting();
-app.MapRazorPages();
+app.UseKennisHubCaching();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
 app.MapKennisHubEndpoints();
 
 await app.RunAsync();

@@ -12,6 +12,7 @@ nm="$here/node_modules"
 rm -rf "$lib"
 mkdir -p "$lib"
 
+
 # Utrecht's component library: index.css (components) and html.css (plain HTML inside .utrecht-html).
 dest="$lib/utrecht-component-library-css"; mkdir -p "$dest"
 cp "$nm/@utrecht/component-library-css/dist/index.css" "$nm/@utrecht/component-library-css/dist/html.css" "$dest/"
@@ -42,5 +43,8 @@ cp "$nm/@fontsource/noto-sans/LICENSE" "$dest/"
 # htmx 2.0.x (not 4.x: a breaking rewrite), for pages that want partial updates.
 dest="$lib/htmx"; mkdir -p "$dest"
 cp "$nm/htmx.org/dist/htmx.min.js" "$nm/htmx.org/LICENSE" "$dest/"
+
+# One stylesheet with only the NL Design System rules and tokens the site uses (see bundle.mjs).
+node "$here/bundle.mjs"
 
 echo "Bijgewerkt: $lib"

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using KennisHub.Core.Audit;
+using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Organisations;
@@ -628,13 +629,14 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         }
     }
 
-    private static Task AuditAsync(DbConnection connection, DbTransaction transaction, string action, string subjectKind, Guid subjectId, string summary,
+    private static async Task AuditAsync(DbConnection connection, DbTransaction transaction, string action, string subjectKind, Guid subjectId, string summary,
         (int Old, int New)? revisions, CancellationToken cancellationToken)
     {
         var entry = new AuditEntry(action, subjectKind, subjectId, summary, null, ActorName,
             revisions is { } r && r.Old != r.New ? $"versie {r.Old}" : null,
             revisions is { } n && n.Old != n.New ? $"versie {n.New}" : null);
-        return AuditLog.WriteAsync(connection, transaction, entry, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, entry, cancellationToken).ConfigureAwait(false);
+        await ContentVersion.BumpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 
     private static string RequireSlug(string? slug)

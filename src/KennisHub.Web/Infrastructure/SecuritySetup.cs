@@ -53,7 +53,12 @@ public static class SecuritySetup
             .Configure<Db>((options, db) => options.XmlRepository = new DatabaseXmlRepository(db));
 
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
-            .Configure<IOptions<SecurityOptions>>((kestrel, security) => kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes);
+            .Configure<IOptions<SecurityOptions>>((kestrel, security) =>
+            {
+                kestrel.Limits.MaxRequestBodySize = security.Value.MaxRequestBodyBytes;
+                // Kestrel writes "Server: Kestrel" itself, after the header middleware has run: switch it off at the source.
+                kestrel.AddServerHeader = false;
+            });
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>()
             .Configure<IOptions<SecurityOptions>>((form, security) =>
             {

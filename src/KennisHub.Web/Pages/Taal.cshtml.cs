@@ -9,8 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace KennisHub.Web.Pages;
 
 /// <summary>
-/// The language switch: the header's one-button form and this page's radio form both post here. The choice goes
-/// in ASP.NET Core's culture cookie (read first by LocalizationSetup), then back to where the user was.
+/// The language switch: the header's one-button form and this page's radio form both send a GET here
+/// (<c>/taal?culture=en&amp;returnUrl=...</c>). The choice goes in ASP.NET Core's culture cookie (read first by
+/// LocalizationSetup), then back to where the user was. A GET on purpose: choosing a language changes nothing on the
+/// server, so it needs no antiforgery token, and a page without a token can be cached (docs/ARCHITECTURE.md, caching).
 /// Works without JavaScript.
 /// </summary>
 public sealed class TaalModel(IStringLocalizer<ValidationText> validation) : PageModel
@@ -20,16 +22,17 @@ public sealed class TaalModel(IStringLocalizer<ValidationText> validation) : Pag
 
     public string CurrentLanguage => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    public void OnGet()
+    public IActionResult OnGet(string? culture)
     {
-    }
+        if (culture is null)
+        {
+            return Page();
+        }
 
-    public IActionResult OnPost(string? culture)
-    {
         var chosen = LocalizationSetup.FindSupported(culture);
         if (chosen is null)
         {
-            ModelState.AddModelError("culture", validation["Binding_ValueIsInvalid", culture ?? ""]);
+            ModelState.AddModelError("culture", validation["Binding_ValueIsInvalid", culture]);
             return Page();
         }
 
@@ -45,6 +48,6 @@ public sealed class TaalModel(IStringLocalizer<ValidationText> validation) : Pag
                 SameSite = SameSiteMode.Lax,
                 Path = "/",
             });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(LocalUrl.Escaped(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
     }
 }

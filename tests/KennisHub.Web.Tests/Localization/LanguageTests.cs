@@ -48,7 +48,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     {
         using var client = Client();
 
-        var response = await PostLanguageAsync(client, "en", "/toegankelijkheid");
+        var response = await ChooseLanguageAsync(client, "en", "/toegankelijkheid");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/toegankelijkheid");
@@ -67,7 +67,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     {
         using var client = Client();
         client.DefaultRequestHeaders.Add("Accept-Language", "en-GB");
-        await PostLanguageAsync(client, "nl-NL", "/");
+        await ChooseLanguageAsync(client, "nl-NL", "/");
 
         var page = await ReadAsync(await client.GetAsync("/", Cancel));
 
@@ -82,7 +82,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
         var linked = await ReadAsync(await client.GetAsync("/toegankelijkheid?culture=en", Cancel));
         linked.DocumentElement.GetAttribute("lang").ShouldBe("en");
 
-        await PostLanguageAsync(client, "nl-NL", "/");
+        await ChooseLanguageAsync(client, "nl-NL", "/");
         var chosen = await ReadAsync(await client.GetAsync("/toegankelijkheid?culture=en", Cancel));
         chosen.DocumentElement.GetAttribute("lang").ShouldBe("nl");
     }
@@ -92,7 +92,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     {
         using var client = Client();
 
-        var response = await PostLanguageAsync(client, "en", "https://kwaadwillend.example/phish");
+        var response = await ChooseLanguageAsync(client, "en", "https://kwaadwillend.example/phish");
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/");
@@ -103,7 +103,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     {
         using var client = Client();
 
-        var response = await PostLanguageAsync(client, "fy", "/");
+        var response = await ChooseLanguageAsync(client, "fy", "/");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
@@ -114,28 +114,44 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
         page.GetElementById("culture").ShouldNotBeNull();
     }
 
-    [Fact]
-    public async Task Posting_without_the_antiforgery_token_is_refused()
+    [Theory]
+    [InlineData("/kennis?trefwoord=café", "/kennis?trefwoord=caf%C3%A9")]
+    [InlineData("/...¿'\"(", "/...%C2%BF'%22(")]
+    [InlineData("/kennis?trefwoord=caf%C3%A9", "/kennis?trefwoord=caf%C3%A9")]
+    public async Task A_return_address_with_non_ASCII_characters_is_sent_back_percent_encoded(string returnUrl, string location)
     {
         using var client = Client();
 
-        var response = await client.PostAsync("/taal", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en" }), Cancel);
+        var response = await ChooseLanguageAsync(client, "en", returnUrl);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(location);
     }
 
     [Fact]
-    public async Task The_header_language_button_is_a_form_that_works_without_javascript()
+    public async Task Choosing_a_language_needs_no_token_and_pages_carry_none()
+    {
+        using var client = Client();
+
+        var response = await client.GetAsync("/taal?culture=en&returnUrl=%2F", Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await ReadAsync(await client.GetAsync("/taal", Cancel));
+        page.QuerySelectorAll("input[name=__RequestVerificationToken]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_header_language_button_is_a_token_free_get_form_that_works_without_javascript()
     {
         using var client = Client();
 
         var page = await ReadAsync(await client.GetAsync("/toegankelijkheid?x=1", Cancel));
 
         var form = page.QuerySelector("header form[action='/taal']")!;
-        form.GetAttribute("method").ShouldBe("post");
+        form.GetAttribute("method").ShouldBe("get");
         form.QuerySelector("input[name=culture]")!.GetAttribute("value").ShouldBe("en");
         form.QuerySelector("input[name=returnUrl]")!.GetAttribute("value").ShouldBe("/toegankelijkheid?x=1");
-        form.QuerySelector("input[name=__RequestVerificationToken]").ShouldNotBeNull();
+        form.QuerySelector("input[name=__RequestVerificationToken]").ShouldBeNull();
         var button = form.QuerySelector("button")!;
         button.TextContent.ShouldBe("English");
         button.GetAttribute("lang").ShouldBe("en");
@@ -147,7 +163,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
     public async Task The_statement_shows_configured_status_and_date_in_the_reader_s_format(string culture, string date, string status)
     {
         using var client = Client();
-        await PostLanguageAsync(client, culture, "/");
+        await ChooseLanguageAsync(client, culture, "/");
 
         var page = await ReadAsync(await client.GetAsync("/toegankelijkheid", Cancel));
 
@@ -169,15 +185,6 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
         }
     }
 
-    private static async Task<HttpResponseMessage> PostLanguageAsync(HttpClient client, string culture, string returnUrl)
-    {
-        var form = await ReadAsync(await client.GetAsync("/taal", Cancel));
-        var token = form.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        return await client.PostAsync("/taal", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["culture"] = culture,
-            ["returnUrl"] = returnUrl,
-            ["__RequestVerificationToken"] = token,
-        }), Cancel);
-    }
+    private static Task<HttpResponseMessage> ChooseLanguageAsync(HttpClient client, string culture, string returnUrl) =>
+        client.GetAsync($"/taal?culture={Uri.EscapeDataString(culture)}&returnUrl={Uri.EscapeDataString(returnUrl)}", Cancel);
 }

@@ -1,0 +1,8 @@
+-- One row per cached part of the site: every write to what those pages show bumps Version inside its own
+-- transaction (ContentVersion.BumpAsync), and every instance compares it per request before serving a cached page.
+CREATE TABLE ContentVersions (
+    Scope     NVARCHAR(40)   NOT NULL PRIMARY KEY,
+    Version   BIGINT         NOT NULL,
+    ChangedAt DATETIMEOFFSET NOT NULL
+);
+INSERT INTO ContentVersions (Scope, Version, ChangedAt) VALUES (N'kennis', 1, '2000-01-01T00:00:00+00:00');
