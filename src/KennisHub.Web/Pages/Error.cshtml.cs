@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KennisHub.Web.Pages;
@@ -23,6 +24,9 @@ public sealed class ErrorModel : PageModel
     public void OnGet() => ReadStatusCode();
 
     public void OnPost() => ReadStatusCode();
+
+    /// <summary>Re-executed for a refused PUT, DELETE or PATCH there is no handler to run: read the code here too.</summary>
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) => ReadStatusCode();
 
     private void ReadStatusCode()
     {

@@ -101,6 +101,22 @@ public sealed class SignInTests(AccountFactory factory) : IClassFixture<AccountF
         toEvil.Headers.Location!.OriginalString.ShouldBe("/");
     }
 
+    [Theory]
+    [InlineData("/kennis?trefwoord=café", "/kennis?trefwoord=caf%C3%A9")]
+    [InlineData("/kennis?trefwoord=¿'\"(", "/kennis?trefwoord=%C2%BF'\"(")]
+    [InlineData("/kennis?trefwoord=straße 🌳", "/kennis?trefwoord=stra%C3%9Fe%20%F0%9F%8C%B3")]
+    [InlineData("/kennis?trefwoord=caf%C3%A9", "/kennis?trefwoord=caf%C3%A9")]
+    public async Task A_return_address_with_non_ASCII_text_signs_in_and_returns_there_percent_encoded(string returnUrl, string expected)
+    {
+        using var client = SiteClient.Create(factory);
+
+        using var response = await client.SignInAsync("lid@kennishub.example", AccountFactory.DemoPassword, "/account/inloggen?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(expected);
+        (await client.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Signing_out_is_a_post_that_ends_the_session()
     {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Text;
+using KennisHub.Core.Audit;
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Security;
+using KennisHub.Web.Infrastructure.Sessions;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +18,8 @@ namespace KennisHub.Web.Pages.Account;
 public sealed class TweestapsverificatieModel(
     UserManager<KennisHubUser> users,
     SignInManager<KennisHubUser> signIn,
+    UserSessions sessions,
+    PasswordGuard guard,
     IStringLocalizer<AccountText> text) : AccountPageModel
 {
     public const string Issuer = "KennisHub";
@@ -63,7 +68,12 @@ public sealed class TweestapsverificatieModel(
         }
 
         // Switching on changes how this account signs in: whoever holds only the session (not the password) may not.
-        await CheckCurrentPasswordAsync(user);
+        if (await CheckCurrentPasswordAsync(user) is { } wait)
+        {
+            await LoadAsync(user);
+            return Throttled(wait, text, nameof(Password));
+        }
+
         var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal);
         if (code.Length == 0)
         {
@@ -83,6 +93,7 @@ public sealed class TweestapsverificatieModel(
         await users.SetTwoFactorEnabledAsync(user, true);
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))?.ToList() ?? [];
         await signIn.RefreshSignInAsync(user);
+        await EndOtherSessionsAsync(user, "account.two-factor-enabled", "Tweestapsverificatie ingeschakeld; andere sessies beëindigd");
         await LoadAsync(user);
         return Page();
     }
@@ -95,7 +106,12 @@ public sealed class TweestapsverificatieModel(
             return Challenge();
         }
 
-        await CheckCurrentPasswordAsync(user);
+        if (await CheckCurrentPasswordAsync(user) is { } wait)
+        {
+            await LoadAsync(user);
+            return Throttled(wait, text, nameof(Password));
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(user);
@@ -106,20 +122,41 @@ public sealed class TweestapsverificatieModel(
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
+        await EndOtherSessionsAsync(user, "account.two-factor-disabled", "Tweestapsverificatie uitgeschakeld; andere sessies beëindigd");
         return Redirect("/account/profiel?melding=tweestaps-uit");
     }
 
-    /// <summary>Re-authentication before any change to two-step verification: the current password.</summary>
-    private async Task CheckCurrentPasswordAsync(KennisHubUser user)
+    /// <summary>How this account signs in changed: only the session that made the change stays.</summary>
+    private Task EndOtherSessionsAsync(KennisHubUser user, string action, string summary)
+        => sessions.EndAllAsync(user.Id, DatabaseTicketStore.CurrentSessionId(HttpContext),
+            new AuditEntry(action, "User", user.Id, summary, user.Id, user.DisplayName), HttpContext.RequestAborted);
+
+    /// <summary>
+    /// Re-authentication before any change to two-step verification: the current password, throttled like signing in.
+    /// Returns how long to wait when there were too many wrong passwords (then the password is not checked).
+    /// </summary>
+    private async Task<TimeSpan?> CheckCurrentPasswordAsync(KennisHubUser user)
     {
+        var account = user.Email ?? user.Id.ToString();
         if (string.IsNullOrEmpty(Password))
         {
             AddError(nameof(Password), text["Field_CurrentPassword_Required"]);
         }
+        else if (await guard.WaitAsync(HttpContext, account, HttpContext.RequestAborted) is { } wait)
+        {
+            return wait;
+        }
         else if (!await users.CheckPasswordAsync(user, Password))
         {
+            await guard.FailedAsync(HttpContext, account, HttpContext.RequestAborted);
             AddError(nameof(Password), text["Field_CurrentPassword_Wrong"]);
         }
+        else
+        {
+            await guard.SucceededAsync(HttpContext, account, HttpContext.RequestAborted);
+        }
+
+        return null;
     }
 
     private async Task LoadAsync(KennisHubUser user)

@@ -12,7 +12,7 @@ namespace KennisHub.Web.Pages.Beheer;
 /// </summary>
 public sealed class AccountsModel(AccountAdministration accounts) : PageModel
 {
-    private static readonly string[] KnownMessages = ["goedgekeurd", "afgewezen", "rol-toegekend", "rol-ingetrokken", "niets-gewijzigd", "niet-toegestaan"];
+    private static readonly string[] KnownMessages = ["goedgekeurd", "afgewezen", "rol-toegekend", "rol-ingetrokken", "niets-gewijzigd", "niet-toegestaan", "overal-uitgelogd"];
 
     public const int PageSize = 50;
 
@@ -41,6 +41,10 @@ public sealed class AccountsModel(AccountAdministration accounts) : PageModel
 
     public async Task<IActionResult> OnPostRolIntrekkenAsync(Guid id, string? role, CancellationToken cancellationToken)
         => Done(await accounts.RemoveRoleAsync(id, role ?? "", User.ToActor(), cancellationToken), "rol-ingetrokken");
+
+    /// <summary>"Overal uitloggen": every session of the account ends at once (a lost laptop, a leaving colleague).</summary>
+    public async Task<IActionResult> OnPostOveralUitloggenAsync(Guid id, CancellationToken cancellationToken)
+        => Done(await accounts.SignOutEverywhereAsync(id, User.ToActor(), cancellationToken), "overal-uitgelogd");
 
     private RedirectResult Done(AccountChange change, string message) => Redirect("/beheer/accounts?melding=" + change switch
     {
