@@ -39,6 +39,7 @@ public static class IdentitySetup
         services.AddSingleton<DatabaseTicketStore>();
         services.AddSingleton<AttemptCounters>();
         services.AddSingleton<Security.PasswordGuard>();
+        services.AddSingleton<Security.RegistrationLimit>();
 
         services.AddIdentity<KennisHubUser, KennisHubRole>(options =>
             {

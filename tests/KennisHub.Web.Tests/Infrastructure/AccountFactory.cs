@@ -27,6 +27,9 @@ public class AccountFactory : KennisHubFactory
         // Every test client shares one address: the per-address sign-in and registration limits would stop the suite.
         ["Security:SignIn:PermitLimit"] = "100000",
         ["Security:Registration:PermitLimit"] = "100000",
+
+        // Each test address has its own domain (AccountTestData.NewEmail), so a low per-domain limit can be tested.
+        ["Security:RegistrationPerDomain:PermitLimit"] = "3",
     });
 
     private IDictionary<string, string?> WithContent(Dictionary<string, string?> settings)

@@ -14,7 +14,11 @@ public sealed class SecurityOptions
     /// <summary>Fixed-window limits per client IP address, per named policy.</summary>
     public RateLimitOptions SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
-    public RateLimitOptions Registration { get; set; } = new() { PermitLimit = 5, WindowSeconds = 3600 };
+    /// <summary>Per client address: high enough for a town hall's shared address (see docs/SECURITY.md).</summary>
+    public RateLimitOptions Registration { get; set; } = new() { PermitLimit = 30, WindowSeconds = 3600 };
+
+    /// <summary>Per e-mail domain, across every address and instance (RegistrationLimit).</summary>
+    public RateLimitOptions RegistrationPerDomain { get; set; } = new() { PermitLimit = 30, WindowSeconds = 3600 };
 
     public RateLimitOptions Search { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 

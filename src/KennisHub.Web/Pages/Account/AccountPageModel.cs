@@ -12,10 +12,10 @@ public abstract class AccountPageModel : PageModel
     protected void AddError(string field, string message) => ModelState.AddModelError(field, message);
 
     /// <summary>
-    /// Too many wrong passwords: 429 with Retry-After, and the form again with the wait in words next to
-    /// <paramref name="field"/> (or in the summary). The password was not checked.
+    /// Too many attempts (wrong passwords, registrations): 429 with Retry-After, and the form again with the wait in
+    /// words next to <paramref name="field"/> (or in the summary). Nothing was checked or saved.
     /// </summary>
-    protected PageResult Throttled(TimeSpan wait, IStringLocalizer<AccountText> text, string field = "")
+    protected PageResult Throttled(TimeSpan wait, IStringLocalizer<AccountText> text, string field = "", string messageKey = "Throttled")
     {
         ArgumentNullException.ThrowIfNull(text);
         Response.Headers.RetryAfter = PasswordGuard.RetryAfter(wait);
@@ -24,7 +24,7 @@ public abstract class AccountPageModel : PageModel
         var inWords = seconds < 60 ? text["Wait_Seconds", seconds].Value
             : minutes == 1 ? text["Wait_Minute"].Value
             : text["Wait_Minutes", minutes].Value;
-        AddError(field, text["Throttled", inWords]);
+        AddError(field, text[messageKey, inWords]);
         var page = Page();
         page.StatusCode = StatusCodes.Status429TooManyRequests;
         return page;

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,6 +16,7 @@ namespace KennisHub.Web.Pages.Account;
 public sealed class RegistrerenModel(
     UserManager<KennisHubUser> users,
     IPasswordHasher<KennisHubUser> hasher,
+    RegistrationLimit limit,
     IStringLocalizer<AccountText> text,
     ILogger<RegistrerenModel> logger) : AccountPageModel
 {
@@ -31,7 +33,7 @@ public sealed class RegistrerenModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var name = Input.DisplayName?.Trim();
         var email = Input.Email?.Trim();
@@ -42,6 +44,12 @@ public sealed class RegistrerenModel(
             return Page();
         }
 
+        if (await limit.WaitAsync(email!, cancellationToken) is { } wait)
+        {
+            return Throttled(wait, text, "Input.Email", "Register_DomainLimit");
+        }
+
+        await limit.CountAsync(email!, cancellationToken);
         if (await users.FindByEmailAsync(email!) is not null)
         {
             hasher.HashPassword(new KennisHubUser(), Input.Password!);

@@ -8,6 +8,7 @@ using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using QRCoder;
 
 namespace KennisHub.Web.Pages.Account;
 
@@ -24,6 +25,9 @@ public sealed class TweestapsverificatieModel(
 {
     public const string Issuer = "KennisHub";
     private const int RecoveryCodeCount = 10;
+
+    /// <summary>Pixels per QR module: about 250 px for a typical URI, sharp on a phone camera, scaled down by CSS.</summary>
+    private const int QrPixelsPerModule = 6;
 
     [BindProperty]
     public string? Code { get; set; }
@@ -52,6 +56,30 @@ public sealed class TweestapsverificatieModel(
 
         await LoadAsync(user);
         return Page();
+    }
+
+    /// <summary>
+    /// The otpauth URI as a QR code (PNG, made here by QRCoder: no external service), while two-step verification is
+    /// being set up. Served from this page's own address so the CSP needs no data: or inline image; never cached.
+    /// </summary>
+    public async Task<IActionResult> OnGetQrCodeAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (user.TwoFactorEnabled || await users.GetAuthenticatorKeyAsync(user) is not { Length: > 0 } key)
+        {
+            return NotFound();
+        }
+
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(AuthenticatorUriFor(user, key), QRCodeGenerator.ECCLevel.Q);
+        var png = new PngByteQRCode(data).GetGraphic(QrPixelsPerModule);
+        Response.Headers.CacheControl = "no-store";
+        return File(png, "image/png");
     }
 
     public async Task<IActionResult> OnPostInschakelenAsync()
@@ -178,13 +206,15 @@ public sealed class TweestapsverificatieModel(
         }
 
         SharedKey = FormatKey(key!);
-        AuthenticatorUri = string.Format(
-            CultureInfo.InvariantCulture,
-            "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
-            Uri.EscapeDataString(Issuer),
-            Uri.EscapeDataString(user.Email ?? user.UserName ?? ""),
-            key);
+        AuthenticatorUri = AuthenticatorUriFor(user, key!);
     }
+
+    private static string AuthenticatorUriFor(KennisHubUser user, string key) => string.Format(
+        CultureInfo.InvariantCulture,
+        "otpauth://totp/{0}:{1}?secret={2}&issuer={0}&digits=6",
+        Uri.EscapeDataString(Issuer),
+        Uri.EscapeDataString(user.Email ?? user.UserName ?? ""),
+        key);
 
     private static string FormatKey(string key)
     {
