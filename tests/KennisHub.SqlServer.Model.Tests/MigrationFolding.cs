@@ -7,17 +7,26 @@ namespace KennisHub.SqlServer.Model.Tests;
 /// DacFx models a schema as it is, not as the steps that built it: it refuses <c>ALTER TABLE ... ADD</c> column
 /// (SQL70645) and takes one object per batch. This folds the numbered migrations, in order, into that end state:
 /// later ADDs and DROPs are applied to the CREATE TABLE syntax tree, other DDL is kept per statement, and data
-/// statements (a migration that moves rows) become procedures so their references are still resolved.
+/// statements (a migration that moves rows) become procedures so their references are still resolved. A data
+/// statement is resolved against the schema as it stood when it ran, not the end state: a migration that copies
+/// columns into a new table and then drops them (0002 moves the bodies) names columns the end state no longer has.
+/// Each run of data statements without DDL between them is one <see cref="FoldedMigrations.DataSteps"/> entry: a
+/// snapshot of the schema at that point followed by the statements as procedures.
 /// </summary>
 public static class MigrationFolding
 {
     public sealed record ModelObject(string Source, string Sql);
 
-    public static IReadOnlyList<ModelObject> Fold(IEnumerable<(string Name, string Sql)> scripts)
+    /// <summary>The end-state schema, and per run of data statements the schema then plus those statements.</summary>
+    public sealed record FoldedMigrations(IReadOnlyList<ModelObject> Schema, IReadOnlyList<IReadOnlyList<ModelObject>> DataSteps);
+
+    public static FoldedMigrations Fold(IEnumerable<(string Name, string Sql)> scripts)
     {
         var tables = new Dictionary<string, (string Source, CreateTableStatement Statement)>(StringComparer.OrdinalIgnoreCase);
         var others = new List<(string Source, TSqlStatement Statement)>();
-        var dataSteps = 0;
+        var dataSteps = new List<List<ModelObject>>();
+        List<ModelObject>? openDataStep = null;
+        var procedures = 0;
 
         foreach (var script in scripts)
         {
@@ -32,6 +41,11 @@ public static class MigrationFolding
                 foreach (var statement in parsed.Batches.SelectMany(b => b.Statements))
                 {
                     var source = $"db/sqlserver/{script.Name}:{line + statement.StartLine - 1}";
+                    if (!IsData(statement))
+                    {
+                        openDataStep = null;
+                    }
+
                     switch (statement)
                     {
                         case CreateTableStatement create:
@@ -76,9 +90,19 @@ public static class MigrationFolding
                             }
 
                             break;
-                        case InsertStatement or UpdateStatement or DeleteStatement or MergeStatement or DeclareVariableStatement or IfStatement or SetVariableStatement:
-                            var procedure = $"CREATE PROCEDURE dbo.MigrationStep_{++dataSteps:D4}\nAS\nBEGIN\n{Script(statement)}\nEND";
-                            others.Add((source, ParseSingle(procedure)));
+                        case AlterTableRebuildStatement:
+                            break; // Storage only: no change to the modelled schema.
+                        case var data when IsData(data):
+                            if (openDataStep is null)
+                            {
+                                openDataStep = tables.Values.Select(t => new ModelObject(t.Source, Script(t.Statement)))
+                                    .Concat(others.Select(o => new ModelObject(o.Source, Script(o.Statement))))
+                                    .ToList();
+                                dataSteps.Add(openDataStep);
+                            }
+
+                            var procedure = $"CREATE PROCEDURE dbo.MigrationStep_{++procedures:D4}\nAS\nBEGIN\n{Script(statement)}\nEND";
+                            openDataStep.Add(new ModelObject(source, Script(ParseSingle(procedure))));
                             break;
                         default:
                             others.Add((source, statement));
@@ -88,10 +112,14 @@ public static class MigrationFolding
             }
         }
 
-        return tables.Values.Select(t => new ModelObject(t.Source, Script(t.Statement)))
+        var schema = tables.Values.Select(t => new ModelObject(t.Source, Script(t.Statement)))
             .Concat(others.Select(o => new ModelObject(o.Source, Script(o.Statement))))
             .ToList();
+        return new FoldedMigrations(schema, dataSteps);
     }
+
+    private static bool IsData(TSqlStatement statement)
+        => statement is InsertStatement or UpdateStatement or DeleteStatement or MergeStatement or DeclareVariableStatement or IfStatement or SetVariableStatement;
 
     private static CreateTableStatement Table(Dictionary<string, (string Source, CreateTableStatement Statement)> tables, SchemaObjectName name, string source)
         => tables.TryGetValue(name.BaseIdentifier.Value, out var table)

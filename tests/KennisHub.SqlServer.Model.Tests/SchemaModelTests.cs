@@ -17,19 +17,18 @@ public sealed class SchemaModelTests
     {
         using var model = SchemaModel();
 
-        var errors = Errors(model);
+        var errors = MigrationErrors();
 
         model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Table).Count().ShouldBeGreaterThan(10);
+        model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Table).Select(t => t.Name.Parts[^1]).ShouldContain("ArticleBodies");
         errors.ShouldBeEmpty(string.Join(Environment.NewLine, errors));
     }
 
     [Fact]
     public void A_migration_that_names_an_unknown_column_or_table_makes_the_model_invalid()
     {
-        using var model = SchemaModel(
+        var errors = MigrationErrors(
             ("0099_broken.sql", "CREATE INDEX IX_Themes_Archived ON Themes (Archived);\nGO\nALTER TABLE Articles ADD ReviewerId UNIQUEIDENTIFIER NULL REFERENCES Reviewers (Id);\nUPDATE Users SET Nickname = DisplayName;"));
-
-        var errors = Errors(model);
 
         errors.ShouldContain(e => e.Contains("[dbo].[Themes].[Archived]", StringComparison.Ordinal));
         errors.ShouldContain(e => e.Contains("[dbo].[Reviewers]", StringComparison.Ordinal));
@@ -39,7 +38,17 @@ public sealed class SchemaModelTests
     [Fact]
     public void Later_migrations_that_add_drop_and_move_data_fold_into_a_valid_model()
     {
-        using var model = SchemaModel(("0099_later.sql", """
+        using var model = SchemaModel(Later);
+
+        var errors = MigrationErrors(Later);
+
+        errors.ShouldBeEmpty(string.Join(Environment.NewLine, errors));
+        var themes = model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Table).Single(t => t.Name.Parts[^1] == "Themes");
+        themes.GetReferenced(Table.Columns).Select(c => c.Name.Parts[^1]).ShouldContain("ArchivedAt");
+        model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Index).Select(i => i.Name.Parts[^1]).ShouldNotContain("IX_Users_ApprovalStatus");
+    }
+
+    private static readonly (string Name, string Sql) Later = ("0099_later.sql", """
             ALTER TABLE Themes ADD Archived BIT NOT NULL CONSTRAINT DF_Themes_Archived DEFAULT 0, ArchivedAt DATETIMEOFFSET NULL;
             CREATE INDEX IX_Themes_Archived ON Themes (Archived);
             UPDATE Themes SET Archived = 1, ArchivedAt = UpdatedAt WHERE Visibility = N'Archived';
@@ -51,14 +60,26 @@ public sealed class SchemaModelTests
                 ThemeId UNIQUEIDENTIFIER NOT NULL REFERENCES Themes (Id) ON DELETE CASCADE,
                 PRIMARY KEY (UserId, ThemeId)
             );
+            """);
+
+    [Fact]
+    public void A_migration_that_copies_columns_and_then_drops_them_resolves_the_copy_against_the_schema_of_its_time()
+    {
+        var move = MigrationErrors(("0099_move.sql", """
+            CREATE TABLE UserNotes (UserId UNIQUEIDENTIFIER NOT NULL PRIMARY KEY REFERENCES Users (Id), Phone NVARCHAR(50) NULL);
+            GO
+            INSERT INTO UserNotes (UserId, Phone) SELECT Id, PhoneNumber FROM Users;
+            GO
+            ALTER TABLE Users DROP COLUMN PhoneNumber;
+            """));
+        var tooLate = MigrationErrors(("0099_too_late.sql", """
+            ALTER TABLE Users DROP COLUMN PhoneNumber;
+            GO
+            UPDATE Users SET DisplayName = PhoneNumber;
             """));
 
-        var errors = Errors(model);
-
-        errors.ShouldBeEmpty(string.Join(Environment.NewLine, errors));
-        var themes = model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Table).Single(t => t.Name.Parts[^1] == "Themes");
-        themes.GetReferenced(Table.Columns).Select(c => c.Name.Parts[^1]).ShouldContain("ArchivedAt");
-        model.GetObjects(DacQueryScopes.UserDefined, ModelSchema.Index).Select(i => i.Name.Parts[^1]).ShouldNotContain("IX_Users_ApprovalStatus");
+        move.ShouldBeEmpty(string.Join(Environment.NewLine, move));
+        tooLate.ShouldContain(e => e.Contains("[PhoneNumber]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -102,14 +123,36 @@ public sealed class SchemaModelTests
     /// </summary>
     private static readonly HashSet<int> UnresolvedReference = [71501, 71502, 71561, 71562];
 
-    /// <summary>The model of db/sqlserver, in file order, followed by any extra (name, script) pairs.</summary>
+    /// <summary>The end-state model of db/sqlserver, in file order, followed by any extra (name, script) pairs.</summary>
     private static TSqlModel SchemaModel(params (string Name, string Sql)[] extra)
+        => Model(MigrationFolding.Fold(Scripts(extra)).Schema);
+
+    /// <summary>
+    /// Validation errors of the migrations: the end-state model, and each run of data statements in a model of the
+    /// schema as it stood when they ran.
+    /// </summary>
+    private static List<string> MigrationErrors(params (string Name, string Sql)[] extra)
     {
-        var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
-        var scripts = Directory.GetFiles(Path.Combine(Root, "db", "sqlserver"), "*.sql").Order(StringComparer.Ordinal)
+        var folded = MigrationFolding.Fold(Scripts(extra));
+        var errors = new List<string>();
+        foreach (var objects in folded.DataSteps.Prepend(folded.Schema))
+        {
+            using var model = Model(objects);
+            errors.AddRange(Errors(model));
+        }
+
+        return errors;
+    }
+
+    private static IEnumerable<(string Name, string Sql)> Scripts((string Name, string Sql)[] extra)
+        => Directory.GetFiles(Path.Combine(Root, "db", "sqlserver"), "*.sql").Order(StringComparer.Ordinal)
             .Select(path => (Name: Path.GetFileName(path), Sql: File.ReadAllText(path)))
             .Concat(extra);
-        foreach (var modelObject in MigrationFolding.Fold(scripts))
+
+    private static TSqlModel Model(IEnumerable<MigrationFolding.ModelObject> objects)
+    {
+        var model = new TSqlModel(SqlServerVersion.Sql160, new TSqlModelOptions());
+        foreach (var modelObject in objects)
         {
             model.AddOrUpdateObjects(modelObject.Sql, modelObject.Source, new TSqlObjectOptions());
         }

@@ -57,10 +57,11 @@ public sealed class ArticleQueries(Db db)
     {
         ArgumentNullException.ThrowIfNull(reader);
         const string Sql = """
-            SELECT a.Id, a.Slug, a.Title, a.Summary, a.BodyHtml, a.Visibility, a.AuthorName, a.AuthorId,
+            SELECT a.Id, a.Slug, a.Title, a.Summary, b.BodyHtml, a.Visibility, a.AuthorName, a.AuthorId,
                    o.Slug AS OrganisationSlug, o.Name AS OrganisationName,
                    a.CurrentRevision, a.Version, a.CreatedAt, a.UpdatedAt
             FROM Articles a
+            INNER JOIN ArticleBodies b ON b.ArticleId = a.Id
             LEFT JOIN Organisations o ON o.Id = a.OrganisationId
             WHERE a.Slug = @Slug AND a.Visibility IN @Visibilities
             """;

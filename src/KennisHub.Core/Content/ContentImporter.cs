@@ -333,19 +333,27 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     private async Task<(ImportOutcome, string)> ImportThemeAsync(string source, ContentFile file, CancellationToken cancellationToken)
     {
         const string ExistingSql = """
-            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, CurrentRevision, Version
-            FROM Themes
-            WHERE Slug = @Slug
+            SELECT t.Id, t.Title, t.Summary, b.BodyMarkdown, b.BodyHtml, t.Visibility, t.CurrentRevision, t.Version
+            FROM Themes t
+            INNER JOIN ThemeBodies b ON b.ThemeId = t.Id
+            WHERE t.Slug = @Slug
             """;
         const string InsertSql = """
-            INSERT INTO Themes (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
-            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, 1, NULL, @Now, @Now, 1)
+            INSERT INTO Themes (Id, Slug, Title, Summary, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Title, @Summary, @Visibility, 1, NULL, @Now, @Now, 1);
+            INSERT INTO ThemeBodies (ThemeId, BodyMarkdown, BodyHtml, BodyText)
+            VALUES (@Id, @BodyMarkdown, @BodyHtml, @BodyText);
             """;
         const string UpdateSql = """
             UPDATE Themes
-            SET Title = @Title, Summary = @Summary, BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText,
-                Visibility = @Visibility, CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
+            SET Title = @Title, Summary = @Summary, Visibility = @Visibility, CurrentRevision = @CurrentRevision,
+                UpdatedAt = @Now, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
+            """;
+        const string UpdateBodySql = """
+            UPDATE ThemeBodies
+            SET BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText
+            WHERE ThemeId = @Id
             """;
         const string KeywordSlugsSql = """
             SELECT k.Slug FROM ThemeKeywords tk INNER JOIN Keywords k ON k.Id = tk.KeywordId WHERE tk.ThemeId = @Id
@@ -401,9 +409,10 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         await UpdateAsync(connection, transaction, UpdateSql, new
         {
-            current.Id, current.Version, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
-            CurrentRevision = revision, text.Now,
+            current.Id, current.Version, text.Title, text.Summary, text.Visibility, CurrentRevision = revision, text.Now,
         }, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(UpdateBodySql, new { current.Id, text.BodyMarkdown, text.BodyHtml, text.BodyText },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await SetThemeKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
         await AuditAsync(connection, transaction, "theme.updated", SubjectKinds.Theme, current.Id, $"Thema '{title}' bijgewerkt vanuit {source}: {changes}",
             (current.CurrentRevision, revision), cancellationToken).ConfigureAwait(false);
@@ -416,22 +425,29 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     private async Task<(ImportOutcome, string)> ImportArticleAsync(string source, ContentFile file, CancellationToken cancellationToken)
     {
         const string ExistingSql = """
-            SELECT Id, Title, Summary, BodyMarkdown, BodyHtml, Visibility, OrganisationId, AuthorName, CurrentRevision, Version
-            FROM Articles
-            WHERE Slug = @Slug
+            SELECT a.Id, a.Title, a.Summary, b.BodyMarkdown, b.BodyHtml, a.Visibility, a.OrganisationId, a.AuthorName, a.CurrentRevision, a.Version
+            FROM Articles a
+            INNER JOIN ArticleBodies b ON b.ArticleId = a.Id
+            WHERE a.Slug = @Slug
             """;
         const string OrganisationSql = "SELECT Id FROM Organisations WHERE Slug = @Slug";
         const string ThemeSql = "SELECT Id FROM Themes WHERE Slug = @Slug";
         const string InsertSql = """
-            INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, OrganisationId, AuthorId, AuthorName, CurrentRevision, CreatedAt, UpdatedAt, Version)
-            VALUES (@Id, @Slug, @Title, @Summary, @BodyMarkdown, @BodyHtml, @BodyText, @Visibility, @OrganisationId, NULL, @AuthorName, 1, @Now, @Now, 1)
+            INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, OrganisationId, AuthorId, AuthorName, CurrentRevision, CreatedAt, UpdatedAt, Version)
+            VALUES (@Id, @Slug, @Title, @Summary, @Visibility, @OrganisationId, NULL, @AuthorName, 1, @Now, @Now, 1);
+            INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText)
+            VALUES (@Id, @BodyMarkdown, @BodyHtml, @BodyText);
             """;
         const string UpdateSql = """
             UPDATE Articles
-            SET Title = @Title, Summary = @Summary, BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText,
-                Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName,
+            SET Title = @Title, Summary = @Summary, Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName,
                 CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
+            """;
+        const string UpdateBodySql = """
+            UPDATE ArticleBodies
+            SET BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText
+            WHERE ArticleId = @Id
             """;
         const string KeywordSlugsSql = """
             SELECT k.Slug FROM ArticleKeywords ak INNER JOIN Keywords k ON k.Id = ak.KeywordId WHERE ak.ArticleId = @Id
@@ -513,9 +529,11 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         await UpdateAsync(connection, transaction, UpdateSql, new
         {
-            current.Id, current.Version, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
-            text.OrganisationId, text.AuthorName, CurrentRevision = revision, text.Now,
+            current.Id, current.Version, text.Title, text.Summary, text.Visibility, text.OrganisationId, text.AuthorName,
+            CurrentRevision = revision, text.Now,
         }, cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(UpdateBodySql, new { current.Id, text.BodyMarkdown, text.BodyHtml, text.BodyText },
+            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await SetArticleThemesAsync(connection, transaction, current.Id, themeIds, cancellationToken).ConfigureAwait(false);
         await SetArticleKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
         await AuditAsync(connection, transaction, "article.updated", SubjectKinds.Article, current.Id, $"Kennisartikel '{title}' bijgewerkt vanuit {source}: {changes}",

@@ -46,9 +46,10 @@ public sealed class ThemeQueries(Db db)
     {
         ArgumentNullException.ThrowIfNull(reader);
         const string Sql = """
-            SELECT Id, Slug, Title, Summary, BodyHtml, Visibility, CurrentRevision, Version, UpdatedAt
-            FROM Themes
-            WHERE Slug = @Slug AND Visibility IN @Visibilities
+            SELECT t.Id, t.Slug, t.Title, t.Summary, b.BodyHtml, t.Visibility, t.CurrentRevision, t.Version, t.UpdatedAt
+            FROM Themes t
+            INNER JOIN ThemeBodies b ON b.ThemeId = t.Id
+            WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities
             """;
         const string ArticlesSql = """
             SELECT a.Id, a.Slug, a.Title, a.Summary, a.Visibility, a.AuthorName, a.UpdatedAt,

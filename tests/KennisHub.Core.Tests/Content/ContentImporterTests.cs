@@ -44,7 +44,7 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         kampen.DescriptionHtml.ShouldContain("wijkgericht");
 
         var article = await connection.QuerySingleAsync<(string BodyHtml, string BodyText, string AuthorName, int CurrentRevision)>(
-            "SELECT BodyHtml, BodyText, AuthorName, CurrentRevision FROM Articles WHERE Slug = 'proef-openbaar-artikel'");
+            "SELECT b.BodyHtml, b.BodyText, a.AuthorName, a.CurrentRevision FROM Articles a INNER JOIN ArticleBodies b ON b.ArticleId = a.Id WHERE a.Slug = 'proef-openbaar-artikel'");
         article.BodyHtml.ShouldContain("<h2 id=\"kop-inleiding\">Inleiding</h2>");
         article.BodyHtml.ShouldNotContain("slug:");
         article.BodyText.ShouldContain("CROW-systematiek");
@@ -73,7 +73,7 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         second.Changed.ShouldBe(1);
         await using var connection = await Db.OpenAsync(Ct);
         var row = await connection.QuerySingleAsync<(Guid Id, int CurrentRevision, int Version, string BodyMarkdown)>(
-            "SELECT Id, CurrentRevision, Version, BodyMarkdown FROM Articles WHERE Slug = @slug", new { slug });
+            "SELECT a.Id, a.CurrentRevision, a.Version, b.BodyMarkdown FROM Articles a INNER JOIN ArticleBodies b ON b.ArticleId = a.Id WHERE a.Slug = @slug", new { slug });
         row.CurrentRevision.ShouldBe(2);
         row.Version.ShouldBe(2);
         row.BodyMarkdown.ShouldBe("Tweede, verbeterde tekst.\n");
@@ -108,12 +108,12 @@ public abstract class ContentImporterTests(DatabaseFixture database) : DatabaseT
         await Importer.ImportAsync(folder, null, Ct);
         await using var connection = await Db.OpenAsync(Ct);
         await connection.ExecuteAsync(
-            "UPDATE Articles SET BodyHtml = '<h2 id=\"inhoud\">Inhoud</h2>\n<p>Tekst.</p>\n' WHERE Slug = @slug", new { slug });
+            "UPDATE ArticleBodies SET BodyHtml = '<h2 id=\"inhoud\">Inhoud</h2>\n<p>Tekst.</p>\n' WHERE ArticleId = (SELECT Id FROM Articles WHERE Slug = @slug)", new { slug });
 
         (await Importer.ImportAsync(folder, null, Ct)).Changed.ShouldBe(1);
 
         var row = await connection.QuerySingleAsync<(string BodyHtml, int CurrentRevision)>(
-            "SELECT BodyHtml, CurrentRevision FROM Articles WHERE Slug = @slug", new { slug });
+            "SELECT b.BodyHtml, a.CurrentRevision FROM Articles a INNER JOIN ArticleBodies b ON b.ArticleId = a.Id WHERE a.Slug = @slug", new { slug });
         row.BodyHtml.ShouldContain("<h2 id=\"kop-inhoud\">Inhoud</h2>");
         row.CurrentRevision.ShouldBe(1);
     }

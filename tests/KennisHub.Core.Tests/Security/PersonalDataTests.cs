@@ -27,8 +27,9 @@ public abstract class PersonalDataTests(DatabaseFixture database) : DatabaseTest
             INSERT INTO Organisations (Id, Slug, Name, Kind, DescriptionMarkdown, DescriptionHtml, CreatedAt, UpdatedAt)
             VALUES (@OrganisationId, @Slug, 'Gemeente Voorbeeld', 'Gemeente', '', '', @Now, @Now);
             INSERT INTO Memberships (UserId, OrganisationId, IsContactPerson, JobTitle, CreatedAt) VALUES (@UserId, @OrganisationId, 1, 'Beleidsadviseur groen', @Now);
-            INSERT INTO Articles (Id, Slug, Title, Summary, BodyMarkdown, BodyHtml, BodyText, Visibility, AuthorId, AuthorName, CreatedAt, UpdatedAt)
-            VALUES (@ArticleId, @Slug, 'Bomen in de stad', 's', 'b', 'b', 'b', 'Public', @UserId, 'Anna de Vries', @Now, @Now);
+            INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, AuthorId, AuthorName, CreatedAt, UpdatedAt)
+            VALUES (@ArticleId, @Slug, 'Bomen in de stad', 's', 'Public', @UserId, 'Anna de Vries', @Now, @Now);
+            INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText) VALUES (@ArticleId, 'b', 'b', 'b');
             """, new
         {
             UserId = userId,

@@ -125,9 +125,15 @@ public static class SchemaShape
                 break;
             case AlterTableDropTableElementStatement drop:
                 var target = tables[drop.SchemaObjectName.BaseIdentifier.Value];
-                foreach (var element in drop.AlterTableDropTableElements.Where(e => e.TableElementType == TableElementType.Column))
+                // In "DROP COLUMN a, b" only the first element says COLUMN; the others carry NotSpecified.
+                var kind = TableElementType.NotSpecified;
+                foreach (var element in drop.AlterTableDropTableElements)
                 {
-                    target.Columns.RemoveAll(c => c.Name.Equals(element.Name.Value, StringComparison.OrdinalIgnoreCase));
+                    kind = element.TableElementType == TableElementType.NotSpecified ? kind : element.TableElementType;
+                    if (kind == TableElementType.Column)
+                    {
+                        target.Columns.RemoveAll(c => c.Name.Equals(element.Name.Value, StringComparison.OrdinalIgnoreCase));
+                    }
                 }
 
                 break;
