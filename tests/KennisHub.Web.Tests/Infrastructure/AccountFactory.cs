@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KennisHub.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real site with the four demo accounts (password <see cref="DemoPassword"/>), a security stamp check on
-/// every request (so a password or role change shows at once in another client) and a clock tests can move.
+/// The real site with the four demo accounts (password <see cref="DemoPassword"/>), a clock tests can move, and a
+/// security stamp check only once an hour: revocations and role changes must take effect without it.
 /// </summary>
 public class AccountFactory : KennisHubFactory
 {
@@ -20,7 +20,9 @@ public class AccountFactory : KennisHubFactory
 
     protected override IDictionary<string, string?> Settings => WithContent(new Dictionary<string, string?>
     {
-        ["Identity:SecurityStampValidationInterval"] = "00:00:00",
+        // Far longer than any test: what must take effect at once (sign-out, revocation, a role change) may not lean on
+        // the periodic stamp check.
+        ["Identity:SecurityStampValidationInterval"] = "01:00:00",
         ["Seed:DemoAccounts"] = "true",
         ["Seed:DemoPassword"] = DemoPassword,
 
