@@ -385,7 +385,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             {
                 Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility, text.Now,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
             await SetThemeKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
             await AuditAsync(connection, transaction, "theme.created", SubjectKinds.Theme, id, $"Thema '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -404,7 +404,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var revision = current.CurrentRevision;
         if (changes.TextChanged)
         {
-            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, current.Id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
         }
 
         await UpdateAsync(connection, transaction, UpdateSql, new
@@ -499,7 +499,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
                 text.OrganisationId, text.AuthorName, text.Now,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
             await SetArticleThemesAsync(connection, transaction, id, themeIds, cancellationToken).ConfigureAwait(false);
             await SetArticleKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
             await AuditAsync(connection, transaction, "article.created", SubjectKinds.Article, id, $"Kennisartikel '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
@@ -524,7 +524,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var revision = current.CurrentRevision;
         if (changes.TextChanged)
         {
-            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, current.Id, title, file.Body, summary, null, cancellationToken).ConfigureAwait(false);
+            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
         }
 
         await UpdateAsync(connection, transaction, UpdateSql, new

@@ -2,6 +2,7 @@ using System.Reflection;
 using DbUp;
 using DbUp.Engine;
 using DbUp.Engine.Output;
+using KennisHub.Core.Revisions;
 using Microsoft.Data.Sqlite;
 
 namespace KennisHub.Core.Data;
@@ -56,6 +57,8 @@ public sealed class DatabaseMigrator(Db db)
                 $"Databasemigratie {result.ErrorScript?.Name} is mislukt: {result.Error.Message}", result.Error);
         }
 
+        // Values SQL cannot compute for rows written before a migration added their columns (revision fingerprints).
+        RevisionBackfill.RunAsync(db).GetAwaiter().GetResult();
         return result.Scripts.Select(s => s.Name).ToList();
     }
 
