@@ -38,8 +38,10 @@ public enum AccountChange
 }
 
 /// <summary>
-/// Approving, rejecting and changing roles. Each change runs in one transaction with its audit line and a new
-/// security stamp, so that the person's other sessions end at their next validation and pick up the new roles.
+/// Approving, rejecting, changing roles and ending someone's sessions. Each change runs in one transaction with its
+/// audit line. A role given or removed (approval gives Netwerklid) marks the person's sessions for a refresh, so the
+/// change takes effect on their next request; a rejection or "overal uitloggen" ends every session and renews the
+/// security stamp.
 /// </summary>
 public sealed class AccountAdministration(Db db)
 {
@@ -197,7 +199,7 @@ public sealed class AccountAdministration(Db db)
     public async Task<AccountChange> ApproveAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
     {
         const string Sql = """
-            UPDATE Users SET ApprovalStatus = @Approved, SecurityStamp = @SecurityStamp, ConcurrencyStamp = @ConcurrencyStamp
+            UPDATE Users SET ApprovalStatus = @Approved, ConcurrencyStamp = @ConcurrencyStamp
             WHERE Id = @Id AND ApprovalStatus <> @Approved
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -206,7 +208,6 @@ public sealed class AccountAdministration(Db db)
         {
             Id = userId,
             Approved = nameof(ApprovalStatus.Approved),
-            SecurityStamp = NewStamp(),
             ConcurrencyStamp = Guid.NewGuid().ToString(),
         }, transaction, cancellationToken: cancellationToken));
         if (rows == 0)
@@ -215,6 +216,7 @@ public sealed class AccountAdministration(Db db)
         }
 
         await InsertRoleAsync(connection, transaction, userId, RoleNames.NetworkMember, cancellationToken);
+        await UserSessions.RequestRefreshAsync(connection, transaction, userId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "account.approved", "User", userId, "Account goedgekeurd", actor.Id, actor.Name, null, RoleNames.NetworkMember), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -249,6 +251,7 @@ public sealed class AccountAdministration(Db db)
         }
 
         await connection.ExecuteAsync(new CommandDefinition(RemoveRolesSql, new { UserId = userId }, transaction, cancellationToken: cancellationToken));
+        await UserSessions.EndAllAsync(connection, transaction, userId, keep: null, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "account.rejected", "User", userId, "Account afgewezen", actor.Id, actor.Name), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -275,7 +278,7 @@ public sealed class AccountAdministration(Db db)
             return AccountChange.NothingToChange;
         }
 
-        await RenewStampAsync(connection, transaction, userId, cancellationToken);
+        await UserSessions.RequestRefreshAsync(connection, transaction, userId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "account.role-added", "User", userId, "Rol toegekend", actor.Id, actor.Name, null, roleName), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -302,9 +305,27 @@ public sealed class AccountAdministration(Db db)
             return AccountChange.NothingToChange;
         }
 
-        await RenewStampAsync(connection, transaction, userId, cancellationToken);
+        await UserSessions.RequestRefreshAsync(connection, transaction, userId, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "account.role-removed", "User", userId, "Rol ingetrokken", actor.Id, actor.Name, roleName, null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return AccountChange.Done;
+    }
+
+    /// <summary>"Overal uitloggen": every session of the account ends at once and the security stamp is renewed.</summary>
+    public async Task<AccountChange> SignOutEverywhereAsync(Guid userId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await RenewStampAsync(connection, transaction, userId, cancellationToken) == 0)
+        {
+            return AccountChange.NothingToChange;
+        }
+
+        var ended = await UserSessions.EndAllAsync(connection, transaction, userId, keep: null, cancellationToken);
+        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
+            "account.signed-out-everywhere", "User", userId, "Overal uitgelogd door een beheerder", actor.Id, actor.Name, null,
+            ended.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AccountChange.Done;
     }

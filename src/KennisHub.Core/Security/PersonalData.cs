@@ -130,6 +130,7 @@ public sealed class PersonalData(Db db)
             DELETE FROM UserClaims WHERE UserId = @UserId;
             DELETE FROM UserLogins WHERE UserId = @UserId;
             DELETE FROM UserTokens WHERE UserId = @UserId;
+            DELETE FROM Sessions WHERE UserId = @UserId;
             DELETE FROM Memberships WHERE UserId = @UserId;
             UPDATE Articles SET AuthorName = @DisplayName WHERE AuthorId = @UserId;
             """;

@@ -3,6 +3,7 @@ using Dapper;
 using KennisHub.Core.Data;
 using KennisHub.Core.Identity;
 using KennisHub.Web.Infrastructure.Authorization;
+using KennisHub.Web.Infrastructure.Sessions;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -34,6 +35,11 @@ public static class IdentitySetup
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AccountAdministration>();
+        services.AddSingleton<UserSessions>();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddSingleton<AttemptCounters>();
+        services.AddSingleton<Security.PasswordGuard>();
+        services.AddSingleton<Security.RegistrationLimit>();
 
         services.AddIdentity<KennisHubUser, KennisHubRole>(options =>
             {
@@ -77,6 +83,9 @@ public static class IdentitySetup
             options.Events.OnSigningIn = RememberSignInTime;
             options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
+        // The ticket stays server-side (table Sessions), so signing out or revoking a session ends it at once.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore>((options, store) => options.SessionStore = store);
         foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
         {
             services.Configure<CookieAuthenticationOptions>(scheme, options =>
@@ -87,7 +96,7 @@ public static class IdentitySetup
             });
         }
 
-        // A password or role change renews the security stamp; other sessions end at their next validation.
+        // Security-relevant changes renew the stamp; sessions that carry an old one end at their next validation.
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((options, configuration) =>
             options.ValidationInterval = configuration.GetValue("Identity:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
 
@@ -106,12 +115,17 @@ public static class IdentitySetup
         {
             var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
             context.Properties.Items[SignedInAtItem] = now.ToString("O", CultureInfo.InvariantCulture);
+            DatabaseTicketStore.MarkFreshSignIn(context.HttpContext);
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>The absolute lifetime first (cheap), then Identity's security stamp check.</summary>
+    /// <summary>
+    /// The absolute lifetime first (cheap), then Identity's security stamp check, which also rebuilds the principal
+    /// from the database (roles, claims). A session whose person got or lost a role is checked now, not after the
+    /// validation interval, so the change takes effect on their next request.
+    /// </summary>
     internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
         var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -124,7 +138,17 @@ public static class IdentitySetup
             return;
         }
 
+        if (!DatabaseTicketStore.RefreshRequested(context.HttpContext))
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+            return;
+        }
+
+        // Identity validates (and refreshes) when the ticket carries no issue time; the refreshed ticket needs one back.
+        var issuedUtc = context.Properties.IssuedUtc;
+        context.Properties.IssuedUtc = null;
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+        context.Properties.IssuedUtc ??= issuedUtc;
     }
 }
 

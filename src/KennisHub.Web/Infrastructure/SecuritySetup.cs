@@ -41,6 +41,7 @@ public static class SecuritySetup
     {
         var services = builder.Services;
         services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.SectionName));
+        services.AddKennisHubPublicAddress(builder.Environment);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<KennisHub.Core.Audit.AuditLogQuery>();
         services.AddSingleton<PersonalData>();
@@ -67,6 +68,9 @@ public static class SecuritySetup
             });
 
         AddRateLimiting(services);
+
+        // 405 (with Allow) for a method a page has no handler for, instead of rendering the page.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add(new MethodNotAllowedFilter()));
         // PostConfigure: AddRazorPages (called after this) replaces the convention collection in its own setup.
         services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
             options => options.Conventions.Add(new RateLimitedPagesConvention(RateLimitedPages)));

@@ -15,18 +15,22 @@ public sealed class ErrorModel : PageModel
     /// <summary>The codes with their own text; any other code shows the general text.</summary>
     public static readonly IReadOnlySet<int> CodesWithText = new HashSet<int> { 400, 403, 404, 405, 413, 415, 429, 500 };
 
-    public int ErrorStatusCode { get; private set; } = 500;
+    private int? errorStatusCode;
+
+    /// <summary>
+    /// From the query, read when first shown: a page re-executed for a refused PUT, DELETE or PATCH runs no handler.
+    /// </summary>
+    public int ErrorStatusCode => errorStatusCode ??=
+        int.TryParse(Request.Query["statusCode"], NumberStyles.None, CultureInfo.InvariantCulture, out var code) && code is >= 400 and <= 599 ? code : 500;
 
     public int KnownStatusCode => CodesWithText.Contains(ErrorStatusCode) ? ErrorStatusCode
         : ErrorStatusCode is >= 400 and < 500 ? 400 : 500;
 
-    public void OnGet() => ReadStatusCode();
-
-    public void OnPost() => ReadStatusCode();
-
-    private void ReadStatusCode()
+    public void OnGet()
     {
-        ErrorStatusCode = int.TryParse(Request.Query["statusCode"], NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-            && code is >= 400 and <= 599 ? code : 500;
+    }
+
+    public void OnPost()
+    {
     }
 }

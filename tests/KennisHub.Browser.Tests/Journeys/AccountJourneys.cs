@@ -68,4 +68,31 @@ public sealed class AccountJourneys(LiveSite site) : BrowserTest(site)
         await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Als er een account bij dit adres hoort");
         await ExpectAccessibleAsync();
     }
+
+    [Fact]
+    public async Task Setting_up_two_step_verification_shows_a_QR_code_next_to_the_key()
+    {
+        // A fresh account, so that creating its key touches no demo account another journey is using.
+        var email = $"tweestaps-{Guid.NewGuid():N}@gemeente.example";
+        const string Password = "een lang wachtwoord voor de app";
+        await OpenAsync("/account/registreren");
+        await Page.Locator("#Input_DisplayName").FillAsync("Tess Tweestaps");
+        await Page.Locator("#Input_Email").FillAsync(email);
+        await Page.Locator("#Input_Password").FillAsync(Password);
+        await Page.Locator("#Input_ConfirmPassword").FillAsync(Password);
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Account aanvragen" }).ClickAsync();
+        await OpenAsync("/account/inloggen");
+        await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
+        await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
+        await Expect(AccountNavigation.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
+
+        await OpenAsync("/account/tweestapsverificatie");
+
+        var qr = Page.GetByRole(AriaRole.Img, new() { Name = "QR-code voor uw authenticator-app" });
+        await Expect(qr).ToBeVisibleAsync();
+        (await qr.EvaluateAsync<int>("image => image.complete ? image.naturalWidth : 0")).ShouldBeGreaterThan(100);
+        await Expect(Page.Locator("#gedeelde-sleutel")).Not.ToBeEmptyAsync();
+        await ExpectAccessibleAsync();
+    }
 }

@@ -141,4 +141,34 @@ public sealed class RegistrationTests(AccountFactory factory) : IClassFixture<Ac
 
         page.QuerySelector("main")!.TextContent.ShouldContain("Gemeente Zwolle, team Openbare Ruimte");
     }
+
+    [Fact]
+    public async Task Registrations_are_limited_per_e_mail_domain_and_other_domains_at_the_same_address_go_on()
+    {
+        // AccountFactory lowers the per-domain limit to 3 an hour (the default is 30); every client here shares one address.
+        var domain = Guid.NewGuid().ToString("N")[..10] + ".kampen.example";
+        using var client = SiteClient.Create(factory);
+        for (var colleague = 1; colleague <= 3; colleague++)
+        {
+            using var accepted = await client.RegisterAsync($"collega{colleague}@{domain}");
+            accepted.Headers.Location!.OriginalString.ShouldBe("/account/registreren/ontvangen");
+        }
+
+        using var fourth = await client.RegisterAsync($"collega4@{domain}", name: "Vierde Collega");
+
+        fourth.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        fourth.Headers.RetryAfter.ShouldNotBeNull();
+        var page = await SiteClient.ParseAsync(fourth);
+        page.QuerySelector("#Input_Email-error")!.TextContent.ShouldContain("Voor dit e-maildomein zijn het afgelopen uur al veel accounts aangevraagd");
+        page.QuerySelector("#Input_Email")!.GetAttribute("value").ShouldBe($"collega4@{domain}");
+        page.QuerySelector("#Input_DisplayName")!.GetAttribute("value").ShouldBe("Vierde Collega");
+        (await factory.CountAsync("SELECT COUNT(*) FROM Users WHERE NormalizedEmail = @Email", new { Email = $"COLLEGA4@{domain.ToUpperInvariant()}" })).ShouldBe(0);
+
+        using var otherDomain = await client.RegisterAsync(AccountTestData.NewEmail());
+        otherDomain.Headers.Location!.OriginalString.ShouldBe("/account/registreren/ontvangen");
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(61));
+        using var nextHour = await client.RegisterAsync($"collega4@{domain}");
+        nextHour.Headers.Location!.OriginalString.ShouldBe("/account/registreren/ontvangen");
+    }
 }

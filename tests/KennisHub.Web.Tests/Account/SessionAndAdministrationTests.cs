@@ -6,30 +6,27 @@ namespace KennisHub.Web.Tests.Account;
 public sealed class SessionAndAdministrationTests(AccountFactory factory) : IClassFixture<AccountFactory>
 {
     [Fact]
-    public async Task A_Beheerder_approves_a_pending_account_which_then_becomes_Netwerklid_with_an_audit_line()
+    public async Task A_Beheerder_approves_a_pending_account_which_becomes_Netwerklid_on_its_next_request_with_an_audit_line()
     {
         var email = AccountTestData.NewEmail();
-        using (var visitor = SiteClient.Create(factory))
-        {
-            (await visitor.RegisterAsync(email)).Dispose();
-        }
+        using var person = SiteClient.Create(factory);
+        (await person.RegisterAsync(email)).Dispose();
+        await person.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        (await person.GetPageAsync("/account/profiel")).QuerySelector("header")!.TextContent.ShouldContain("wacht op goedkeuring");
 
-        var (id, _, stampBefore) = await factory.UserAsync(email);
+        var (id, _, _) = await factory.UserAsync(email);
         using var admin = await SignedInAdminAsync();
 
         using var response = await PostAccountFormAsync(admin, "Goedkeuren", id);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=goedgekeurd");
-        var (_, status, stampAfter) = await factory.UserAsync(email);
-        status.ShouldBe("Approved");
-        stampAfter.ShouldNotBe(stampBefore);
+        (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Approved");
         (await factory.RolesAsync(email)).ShouldBe(["Netwerklid"]);
         (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.approved'", new { Id = id })).ShouldBe(1);
 
-        using var member = SiteClient.Create(factory);
-        await member.SignInOrFailAsync(email, AccountTestData.GoodPassword);
-        var profile = await member.GetPageAsync("/account/profiel");
+        // The same session, without signing in again.
+        var profile = await person.GetPageAsync("/account/profiel");
         profile.QuerySelector("header")!.TextContent.ShouldNotContain("wacht op goedkeuring");
         profile.QuerySelector("main")!.TextContent.ShouldContain("Netwerklid");
     }
@@ -163,7 +160,7 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
     }
 
     [Fact]
-    public async Task A_role_change_ends_the_person_s_session_and_the_new_sign_in_carries_the_role()
+    public async Task A_role_given_or_removed_takes_effect_on_the_person_s_next_request_without_signing_in_again()
     {
         var email = AccountTestData.NewEmail();
         using var person = SiteClient.Create(factory);
@@ -172,20 +169,22 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
         using var admin = await SignedInAdminAsync();
         (await PostAccountFormAsync(admin, "Goedkeuren", id)).Dispose();
         await person.SignInOrFailAsync(email, AccountTestData.GoodPassword);
-        (await person.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await person.GetAsync("/beheer/accounts")).Headers.Location!.AbsolutePath.ShouldBe("/account/geen-toegang");
 
-        using var added = await PostAccountFormAsync(admin, "RolToekennen", id, new Dictionary<string, string> { ["role"] = "Atelierlid" });
+        using var added = await PostAccountFormAsync(admin, "RolToekennen", id, new Dictionary<string, string> { ["role"] = "Beheerder" });
 
         added.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=rol-toegekend");
-        (await factory.RolesAsync(email)).ShouldBe(["Atelierlid", "Netwerklid"]);
-        using var after = await person.GetAsync("/account/profiel");
-        after.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        after.Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await factory.RolesAsync(email)).ShouldBe(["Beheerder", "Netwerklid"]);
+        (await person.GetAsync("/beheer/accounts")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.role-added'", new { Id = id })).ShouldBe(1);
 
-        using var removed = await PostAccountFormAsync(admin, "RolIntrekken", id, new Dictionary<string, string> { ["role"] = "Atelierlid" });
+        using var removed = await PostAccountFormAsync(admin, "RolIntrekken", id, new Dictionary<string, string> { ["role"] = "Beheerder" });
+
         removed.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=rol-ingetrokken");
         (await factory.RolesAsync(email)).ShouldBe(["Netwerklid"]);
+        using var after = await person.GetAsync("/beheer/accounts");
+        after.Headers.Location!.AbsolutePath.ShouldBe("/account/geen-toegang");
+        (await person.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -217,6 +216,148 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await factory.UserAsync(email)).ApprovalStatus.ShouldBe("Pending");
+    }
+
+    [Fact]
+    public async Task A_session_cookie_replayed_after_signing_out_no_longer_opens_the_profile()
+    {
+        var email = AccountTestData.NewEmail();
+        using var client = SiteClient.Create(factory);
+        (await client.RegisterAsync(email)).Dispose();
+        using var signIn = await client.SignInAsync(email, AccountTestData.GoodPassword);
+        var stolen = SessionCookie(signIn);
+        (await ReplayAsync(stolen, "/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var profile = await client.GetPageAsync("/account/profiel");
+        (await client.SubmitAsync(profile.QuerySelector("header form[action='/account/uitloggen']")!, new Dictionary<string, string>(), "/account/profiel")).Dispose();
+
+        using var replayed = await ReplayAsync(stolen, "/account/profiel");
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        replayed.Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        var (id, _, _) = await factory.UserAsync(email);
+        (await factory.CountAsync("SELECT COUNT(*) FROM Sessions WHERE UserId = @Id", new { Id = id })).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_password_change_ends_every_other_session_at_once_and_a_replayed_cookie_is_refused()
+    {
+        var email = AccountTestData.NewEmail();
+        using var laptop = SiteClient.Create(factory);
+        using var phone = SiteClient.Create(factory);
+        (await laptop.RegisterAsync(email)).Dispose();
+        await laptop.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        using var phoneSignIn = await phone.SignInAsync(email, AccountTestData.GoodPassword);
+        var phoneCookie = SessionCookie(phoneSignIn);
+        var (id, _, _) = await factory.UserAsync(email);
+        (await factory.CountAsync("SELECT COUNT(*) FROM Sessions WHERE UserId = @Id", new { Id = id })).ShouldBe(2);
+
+        (await laptop.SubmitAsync("/account/wachtwoord-wijzigen", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = AccountTestData.GoodPassword,
+            ["Input.NewPassword"] = "een nieuw en lang wachtwoord",
+            ["Input.ConfirmPassword"] = "een nieuw en lang wachtwoord",
+        })).Dispose();
+
+        (await factory.CountAsync("SELECT COUNT(*) FROM Sessions WHERE UserId = @Id", new { Id = id })).ShouldBe(1);
+        (await ReplayAsync(phoneCookie, "/account/profiel")).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await laptop.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.password-changed'", new { Id = id })).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_Beheerder_signs_an_account_out_everywhere_and_each_of_its_sessions_ends_at_once()
+    {
+        var email = AccountTestData.NewEmail();
+        using var laptop = SiteClient.Create(factory);
+        using var phone = SiteClient.Create(factory);
+        (await laptop.RegisterAsync(email)).Dispose();
+        var (id, _, _) = await factory.UserAsync(email);
+        using var admin = await SignedInAdminAsync();
+        (await PostAccountFormAsync(admin, "Goedkeuren", id)).Dispose();
+        using var laptopSignIn = await laptop.SignInAsync(email, AccountTestData.GoodPassword);
+        var laptopCookie = SessionCookie(laptopSignIn);
+        await phone.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+
+        using var response = await PostAccountFormAsync(admin, "OveralUitloggen", id);
+
+        response.Headers.Location!.OriginalString.ShouldBe("/beheer/accounts?melding=overal-uitgelogd");
+        (await phone.GetAsync("/account/profiel")).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await ReplayAsync(laptopCookie, "/account/profiel")).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        (await factory.CountAsync("SELECT COUNT(*) FROM Sessions WHERE UserId = @Id", new { Id = id })).ShouldBe(0);
+        (await factory.CountAsync("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @Id AND Action = 'account.signed-out-everywhere'", new { Id = id })).ShouldBe(1);
+        (await admin.GetPageAsync("/beheer/accounts?melding=overal-uitgelogd")).QuerySelector("main [role=status]")!.TextContent.ShouldContain("overal uitgelogd");
+        await laptop.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+    }
+
+    [Fact]
+    public async Task Profiel_lists_the_person_s_sessions_by_device_marks_this_one_and_ends_another_one()
+    {
+        var email = AccountTestData.NewEmail();
+        using var laptop = SiteClient.Create(factory);
+        using var phone = SiteClient.Create(factory);
+        laptop.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0");
+        phone.Http.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1");
+        (await laptop.RegisterAsync(email)).Dispose();
+        await laptop.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        await phone.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+
+        var profile = await laptop.GetPageAsync("/account/profiel");
+
+        var sessions = profile.QuerySelectorAll(".kh-sessie").ToList();
+        sessions.Count.ShouldBe(2);
+        sessions[0].TextContent.ShouldContain("Firefox op Windows");
+        sessions[0].TextContent.ShouldContain("(deze sessie)");
+        sessions[0].QuerySelectorAll("time").Length.ShouldBe(2);
+        sessions[1].TextContent.ShouldContain("Safari op iPhone");
+        sessions[1].TextContent.ShouldNotContain("(deze sessie)");
+        profile.QuerySelector("a[href='/account/mijn-gegevens']").ShouldNotBeNull();
+
+        using var ended = await laptop.SubmitAsync(sessions[1].QuerySelector("form")!, new Dictionary<string, string>(), "/account/profiel");
+
+        ended.Headers.Location!.OriginalString.ShouldBe("/account/profiel?melding=sessie-beeindigd");
+        (await phone.GetAsync("/account/profiel")).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+        var after = await laptop.GetPageAsync("/account/profiel?melding=sessie-beeindigd");
+        after.QuerySelectorAll(".kh-sessie").Length.ShouldBe(1);
+        after.QuerySelector("main [role=status]")!.TextContent.ShouldContain("beëindigd");
+
+        using var endThis = await laptop.SubmitAsync(after.QuerySelector(".kh-sessie form")!, new Dictionary<string, string>(), "/account/profiel");
+        endThis.Headers.Location!.OriginalString.ShouldBe("/");
+        (await laptop.GetAsync("/account/profiel")).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+    }
+
+    [Fact]
+    public async Task A_person_cannot_end_someone_else_s_session()
+    {
+        var email = AccountTestData.NewEmail();
+        using var victim = SiteClient.Create(factory);
+        (await victim.RegisterAsync(email)).Dispose();
+        await victim.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var (victimId, _, _) = await factory.UserAsync(email);
+        string victimSession;
+        await using (var connection = await factory.CreateDb().OpenAsync(TestContext.Current.CancellationToken))
+        {
+            victimSession = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT Id FROM Sessions WHERE UserId = @Id", new { Id = victimId }) ?? "";
+        }
+
+        using var attacker = await SignedInAdminAsync();
+        var page = await attacker.GetPageAsync("/account/profiel");
+
+        (await attacker.SubmitAsync(page.QuerySelector(".kh-sessie form")!, new Dictionary<string, string> { ["sessie"] = victimSession }, "/account/profiel")).Dispose();
+
+        (await victim.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The session cookie a response set, as a "name=value" Cookie header.</summary>
+    private static string SessionCookie(HttpResponseMessage response)
+        => response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".KennisHub.Sessie=", StringComparison.Ordinal)).Split(';')[0];
+
+    /// <summary>A request from a different client that carries only a copied session cookie.</summary>
+    private async Task<HttpResponseMessage> ReplayAsync(string cookie, string url)
+    {
+        using var thief = SiteClient.Create(factory);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Cookie", cookie);
+        return await thief.Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     private async Task<SiteClient> SignedInAdminAsync()

@@ -66,39 +66,149 @@ public sealed class SignInTests(AccountFactory factory) : IClassFixture<AccountF
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_for_a_while_even_for_the_right_password()
+    public async Task After_five_wrong_passwords_the_next_try_waits_with_429_in_Dutch_alike_for_a_known_and_an_unknown_address()
+    {
+        var known = AccountTestData.NewEmail();
+        var unknown = AccountTestData.NewEmail("onbekend");
+        using (var registering = SiteClient.Create(factory))
+        {
+            (await registering.RegisterAsync(known)).Dispose();
+        }
+
+        var answers = new List<(HttpStatusCode Status, string? RetryAfter, string Message)>();
+        foreach (var email in new[] { known, unknown })
+        {
+            using var client = SiteClient.Create(factory);
+            for (var attempt = 1; attempt <= 5; attempt++)
+            {
+                using var failed = await client.SignInAsync(email, "verkeerd wachtwoord " + attempt);
+                failed.StatusCode.ShouldBe(HttpStatusCode.OK, $"poging {attempt}");
+            }
+
+            // The sixth try, even with the right password, is not checked: the person waits.
+            using var sixth = await client.SignInAsync(email, AccountTestData.GoodPassword);
+            var page = await SiteClient.ParseAsync(sixth);
+            answers.Add((sixth.StatusCode, sixth.Headers.RetryAfter?.ToString(), page.QuerySelector(".kh-error-summary")!.TextContent.Trim()));
+            page.QuerySelector("#Input_Email")!.GetAttribute("value").ShouldBe(email);
+        }
+
+        answers[0].Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        answers[0].RetryAfter.ShouldBe("30");
+        answers[0].Message.ShouldContain("Te veel mislukte pogingen. Wacht 30 seconden");
+        answers[1].ShouldBe(answers[0]);
+        (await factory.CountAsync("SELECT COUNT(*) FROM Users WHERE LockoutEnd IS NOT NULL AND NormalizedEmail = @Email", new { Email = known.ToUpperInvariant() })).ShouldBe(0);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(31));
+        using var owner = SiteClient.Create(factory);
+        await owner.SignInOrFailAsync(known, AccountTestData.GoodPassword);
+    }
+
+    [Fact]
+    public async Task The_waits_grow_with_each_further_wrong_password()
+    {
+        using var client = SiteClient.Create(factory);
+        var email = AccountTestData.NewEmail("raden");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            (await client.SignInAsync(email, "verkeerd wachtwoord " + attempt)).Dispose();
+        }
+
+        var waits = new List<string?>();
+        for (var round = 0; round < 3; round++)
+        {
+            using var early = await client.SignInAsync(email, "nog een gok");
+            early.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            waits.Add(early.Headers.RetryAfter?.ToString());
+            factory.Clock.Advance(early.Headers.RetryAfter!.Delta!.Value + TimeSpan.FromSeconds(1));
+            using var guess = await client.SignInAsync(email, "nog een gok");
+            guess.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        waits.ShouldBe(["30", "60", "120"]);
+    }
+
+    [Fact]
+    public async Task A_stranger_guessing_from_one_address_does_not_stop_the_owner_signing_in_from_another()
+    {
+        var email = AccountTestData.NewEmail();
+        using var owner = SiteClient.Create(factory);
+        using var stranger = SiteClient.Create(factory);
+        owner.Http.DefaultRequestHeaders.Add("X-Test-Adres", "192.0.2.10");
+        stranger.Http.DefaultRequestHeaders.Add("X-Test-Adres", "198.51.100.66");
+        (await owner.RegisterAsync(email)).Dispose();
+
+        for (var attempt = 1; attempt <= 8; attempt++)
+        {
+            (await stranger.SignInAsync(email, "gok " + attempt)).Dispose();
+        }
+
+        using var strangerAgain = await stranger.SignInAsync(email, AccountTestData.GoodPassword);
+        strangerAgain.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        await owner.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+    }
+
+    [Fact]
+    public async Task The_current_password_on_wachtwoord_wijzigen_is_throttled_like_signing_in()
     {
         using var client = SiteClient.Create(factory);
         var email = AccountTestData.NewEmail();
         (await client.RegisterAsync(email)).Dispose();
-
-        for (var attempt = 1; attempt <= 4; attempt++)
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
+        var change = new Dictionary<string, string>
         {
-            using var failed = await client.SignInAsync(email, "verkeerd wachtwoord " + attempt);
-            failed.StatusCode.ShouldBe(HttpStatusCode.OK, $"poging {attempt}");
+            ["Input.NewPassword"] = "een nieuw en lang wachtwoord",
+            ["Input.ConfirmPassword"] = "een nieuw en lang wachtwoord",
+        };
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.SubmitAsync("/account/wachtwoord-wijzigen", new Dictionary<string, string>(change) { ["Input.CurrentPassword"] = "gok " + attempt });
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
-        using var fifth = await client.SignInAsync(email, "verkeerd wachtwoord 5");
-        fifth.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        fifth.Headers.Location!.OriginalString.ShouldBe("/account/geblokkeerd");
+        using var throttled = await client.SubmitAsync("/account/wachtwoord-wijzigen", new Dictionary<string, string>(change) { ["Input.CurrentPassword"] = AccountTestData.GoodPassword });
 
-        using var right = await client.SignInAsync(email, AccountTestData.GoodPassword);
-        right.Headers.Location!.OriginalString.ShouldBe("/account/geblokkeerd");
-        var locked = await client.GetPageAsync("/account/geblokkeerd");
-        locked.QuerySelector("main")!.TextContent.ShouldContain("15 minuten");
+        throttled.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        throttled.Headers.RetryAfter!.ToString().ShouldBe("30");
+        (await SiteClient.ParseAsync(throttled)).QuerySelector("#Input_CurrentPassword-error")!.TextContent.ShouldContain("Wacht 30 seconden");
+        using var signIn = SiteClient.Create(factory);
+        (await signIn.SignInAsync(email, AccountTestData.GoodPassword)).StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
-    public async Task Sign_in_returns_to_a_local_page_but_never_to_another_site()
+    public async Task The_password_that_guards_two_step_verification_is_throttled_like_signing_in()
     {
-        using var local = SiteClient.Create(factory);
-        using var evil = SiteClient.Create(factory);
+        using var client = SiteClient.Create(factory);
+        var email = AccountTestData.NewEmail();
+        (await client.RegisterAsync(email)).Dispose();
+        await client.SignInOrFailAsync(email, AccountTestData.GoodPassword);
 
-        using var toLocal = await local.SignInAsync("lid@kennishub.example", AccountFactory.DemoPassword, "/account/inloggen?returnUrl=%2Faccount%2Fprofiel");
-        using var toEvil = await evil.SignInAsync("lid@kennishub.example", AccountFactory.DemoPassword, "/account/inloggen?returnUrl=https%3A%2F%2Fevil.example%2F");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = "123456", ["Password"] = "gok " + attempt });
+            wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
-        toLocal.Headers.Location!.OriginalString.ShouldBe("/account/profiel");
-        toEvil.Headers.Location!.OriginalString.ShouldBe("/");
+        using var throttled = await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = "123456", ["Password"] = AccountTestData.GoodPassword });
+
+        throttled.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await SiteClient.ParseAsync(throttled)).QuerySelector("#Password-error")!.TextContent.ShouldContain("Te veel mislukte pogingen");
+    }
+
+    [Theory]
+    [InlineData("/kennis?trefwoord=café", "/kennis?trefwoord=caf%C3%A9")]
+    [InlineData("/kennis?trefwoord=¿'\"(", "/kennis?trefwoord=%C2%BF'\"(")]
+    [InlineData("/kennis?trefwoord=straße 🌳", "/kennis?trefwoord=stra%C3%9Fe%20%F0%9F%8C%B3")]
+    [InlineData("/kennis?trefwoord=caf%C3%A9", "/kennis?trefwoord=caf%C3%A9")]
+    public async Task A_return_address_with_non_ASCII_text_signs_in_and_returns_there_percent_encoded(string returnUrl, string expected)
+    {
+        using var client = SiteClient.Create(factory);
+
+        using var response = await client.SignInAsync("lid@kennishub.example", AccountFactory.DemoPassword, "/account/inloggen?returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(expected);
+        (await client.GetAsync("/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -49,6 +49,39 @@ public sealed class TwoFactorTests(AccountFactory factory) : IClassFixture<Accou
     }
 
     [Fact]
+    public async Task The_set_up_shows_a_QR_code_served_from_the_site_itself_never_cached_and_gone_once_switched_on()
+    {
+        var email = AccountTestData.NewEmail();
+        using var client = SiteClient.Create(factory);
+        var (page, key) = await OpenSetupPageAsync(client, email);
+
+        var image = page.QuerySelector("main img.kh-qr")!;
+        image.GetAttribute("alt").ShouldNotBeNullOrWhiteSpace();
+        var source = image.GetAttribute("src")!;
+        source.ShouldStartWith("/account/tweestapsverificatie?handler=QrCode");
+        using var png = await client.GetAsync(source);
+        png.StatusCode.ShouldBe(HttpStatusCode.OK);
+        png.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        png.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var bytes = await png.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+        bytes[..8].ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+        bytes.Length.ShouldBeGreaterThan(200);
+
+        // The policy stays strict: the image comes from 'self', and nothing inline was needed for it.
+        using var pageResponse = await client.GetAsync("/account/tweestapsverificatie");
+        var csp = pageResponse.Headers.GetValues("Content-Security-Policy").Single();
+        csp.ShouldContain("img-src 'self'");
+        csp.ShouldNotContain("unsafe-inline");
+        csp.ShouldContain("style-src 'self'");
+
+        using var visitor = SiteClient.Create(factory);
+        (await visitor.GetAsync(source)).Headers.Location!.AbsolutePath.ShouldBe("/account/inloggen");
+
+        (await client.SubmitAsync("/account/tweestapsverificatie", new Dictionary<string, string> { ["Code"] = CodeNow(key), ["Password"] = AccountTestData.GoodPassword })).Dispose();
+        (await client.GetAsync(source)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Switching_two_step_verification_off_asks_for_the_password()
     {
         var email = AccountTestData.NewEmail();

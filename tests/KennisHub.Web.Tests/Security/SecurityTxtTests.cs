@@ -18,7 +18,7 @@ public sealed class SecurityTxtTests(KennisHubFactory factory) : IClassFixture<K
 
         fields["Contact"].ShouldBe("mailto:security@kennishub.example");
         fields["Preferred-Languages"].ShouldBe("nl, en");
-        fields["Canonical"].ShouldBe("http://localhost/.well-known/security.txt");
+        fields["Canonical"].ShouldBe("https://localhost/.well-known/security.txt"); // Email:LinkBaseUrl, not the request
         var expires = DateTimeOffset.Parse(fields["Expires"], CultureInfo.InvariantCulture);
         expires.ShouldBeInRange(DateTimeOffset.UtcNow.AddDays(360), DateTimeOffset.UtcNow.AddDays(367));
         fields["Expires"].ShouldEndWith("Z");

@@ -8,13 +8,11 @@ public static class SecurityTxt
 {
     public const string Path = "/.well-known/security.txt";
 
-    public static string Build(SecurityOptions options, HttpRequest request, DateTimeOffset now)
+    public static string Build(SecurityOptions options, PublicAddressOptions address, HttpRequest request, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(request);
-        var baseUrl = string.IsNullOrWhiteSpace(options.PublicBaseUrl)
-            ? $"{request.Scheme}://{request.Host}"
-            : options.PublicBaseUrl.TrimEnd('/');
+        ArgumentNullException.ThrowIfNull(address);
+        var baseUrl = address.BaseUrlFor(request);
         var expires = now.ToUniversalTime().AddYears(1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return string.Join('\n',
             $"Contact: {options.Contact}",
@@ -27,8 +25,9 @@ public static class SecurityTxt
     public static async Task WriteAsync(HttpContext context)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        var address = context.RequestServices.GetRequiredService<IOptions<PublicAddressOptions>>().Value;
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync(Build(options, context.Request, time.GetUtcNow()), context.RequestAborted);
+        await context.Response.WriteAsync(Build(options, address, context.Request, time.GetUtcNow()), context.RequestAborted);
     }
 }

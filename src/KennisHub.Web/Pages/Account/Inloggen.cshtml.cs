@@ -1,4 +1,5 @@
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +11,14 @@ namespace KennisHub.Web.Pages.Account;
 /// <summary>
 /// Sign in with e-mail and password. One message for an unknown address, a wrong password and a refused account,
 /// and an unknown address still costs a password hash, so neither text nor timing tells whether an account exists.
+/// Guessing is throttled by <see cref="PasswordGuard"/> (growing waits, 429) for known and unknown addresses alike;
+/// there is no lockout a stranger could trigger.
 /// </summary>
 public sealed class InloggenModel(
     SignInManager<KennisHubUser> signIn,
     UserManager<KennisHubUser> users,
     IPasswordHasher<KennisHubUser> hasher,
+    PasswordGuard guard,
     IStringLocalizer<AccountText> text) : AccountPageModel
 {
     private static string? dummyHash;
@@ -29,7 +33,7 @@ public sealed class InloggenModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var email = Input.Email?.Trim();
         if (string.IsNullOrEmpty(email))
@@ -47,14 +51,29 @@ public sealed class InloggenModel(
             return Page();
         }
 
+        if (await guard.WaitAsync(HttpContext, email!, cancellationToken) is { } wait)
+        {
+            return Throttled(wait, text);
+        }
+
         var user = await users.FindByEmailAsync(email!);
         if (user is null || user.ApprovalStatus == ApprovalStatus.Rejected)
         {
             SpendAHash(Input.Password!);
+            await guard.FailedAsync(HttpContext, email!, cancellationToken);
             return Failed();
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: false);
+        if (result.Succeeded || result.RequiresTwoFactor)
+        {
+            await guard.SucceededAsync(HttpContext, email!, cancellationToken);
+        }
+        else
+        {
+            await guard.FailedAsync(HttpContext, email!, cancellationToken);
+        }
+
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturnUrl(ReturnUrl));
@@ -65,7 +84,8 @@ public sealed class InloggenModel(
             return RedirectToPage("/Account/InloggenTweestaps", new { returnUrl = SafeReturnUrl(ReturnUrl) });
         }
 
-        return result.IsLockedOut ? RedirectToPage("/Account/Geblokkeerd") : Failed();
+        // Also a lock (after wrong two-step codes, or an erased account) gets the one message: nothing tells it apart.
+        return Failed();
     }
 
     private PageResult Failed()

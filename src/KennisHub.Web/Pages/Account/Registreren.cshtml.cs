@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using KennisHub.Core.Identity;
 using KennisHub.Web.Infrastructure.Email;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ namespace KennisHub.Web.Pages.Account;
 public sealed class RegistrerenModel(
     UserManager<KennisHubUser> users,
     IPasswordHasher<KennisHubUser> hasher,
+    RegistrationLimit limit,
     IStringLocalizer<AccountText> text,
     AccountMail mail,
     ILogger<RegistrerenModel> logger) : AccountPageModel
@@ -34,7 +36,7 @@ public sealed class RegistrerenModel(
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var name = Input.DisplayName?.Trim();
         var email = Input.Email?.Trim();
@@ -45,6 +47,12 @@ public sealed class RegistrerenModel(
             return Page();
         }
 
+        if (await limit.WaitAsync(email!, cancellationToken) is { } wait)
+        {
+            return Throttled(wait, text, "Input.Email", "Register_DomainLimit");
+        }
+
+        await limit.CountAsync(email!, cancellationToken);
         if (await users.FindByEmailAsync(email!) is not null)
         {
             hasher.HashPassword(new KennisHubUser(), Input.Password!);

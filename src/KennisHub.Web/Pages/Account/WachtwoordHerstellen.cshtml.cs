@@ -1,7 +1,7 @@
 using System.Text;
 using KennisHub.Core.Audit;
-using KennisHub.Core.Data;
 using KennisHub.Core.Identity;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +19,8 @@ namespace KennisHub.Web.Pages.Account;
 public sealed class WachtwoordHerstellenModel(
     UserManager<KennisHubUser> users,
     IOptions<IdentityOptions> identityOptions,
-    Db db,
+    UserSessions sessions,
+    PasswordGuard guard,
     IStringLocalizer<AccountText> text,
     ILogger<WachtwoordHerstellenModel> logger) : AccountPageModel
 {
@@ -84,20 +85,14 @@ public sealed class WachtwoordHerstellenModel(
 
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
-        await WriteAuditAsync(user.Id, cancellationToken);
+        await guard.SucceededAsync(HttpContext, user.Email ?? user.Id.ToString(), cancellationToken);
+        // Every session of the account ends now (also on other instances), in one transaction with the audit line.
+        await sessions.EndAllAsync(user.Id, keep: null, new AuditEntry(
+            "account.password-reset", "User", user.Id, "Wachtwoord hersteld via e-maillink", user.Id, "Wachtwoordherstel"), cancellationToken);
         logger.LogInformation("Wachtwoord hersteld voor account {UserId}.", user.Id);
         Input = new ResetInput();
         State = ResetState.Done;
         return Page();
-    }
-
-    private async Task WriteAuditAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
-            "account.password-reset", "User", userId, "Wachtwoord hersteld via e-maillink", userId, "Wachtwoordherstel"), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private PageResult Invalid()

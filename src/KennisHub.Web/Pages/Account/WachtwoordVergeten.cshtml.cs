@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using KennisHub.Core.Identity;
 using KennisHub.Web.Infrastructure.Email;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace KennisHub.Web.Pages.Account;
 
@@ -17,7 +19,7 @@ namespace KennisHub.Web.Pages.Account;
 public sealed class WachtwoordVergetenModel(
     UserManager<KennisHubUser> users,
     IMailSender mail,
-    IConfiguration configuration,
+    IOptions<PublicAddressOptions> address,
     IStringLocalizer<AccountText> text,
     ILogger<WachtwoordVergetenModel> logger) : AccountPageModel
 {
@@ -68,9 +70,11 @@ public sealed class WachtwoordVergetenModel(
         return Page();
     }
 
-    /// <summary>The configured public address (Email:LinkBaseUrl) so a forged Host header cannot redirect the link; else this request's.</summary>
-    private string BaseUrl()
-        => configuration["Email:LinkBaseUrl"]?.TrimEnd('/') is { Length: > 0 } configured ? configured : $"{Request.Scheme}://{Request.Host}";
+    /// <summary>
+    /// The configured public address (Email:LinkBaseUrl), so a forged Host header cannot redirect the link; only in
+    /// Development, where it may be missing (the site refuses to start without it elsewhere), the request's own.
+    /// </summary>
+    private string BaseUrl() => address.Value.BaseUrlFor(Request);
 
     public sealed class ForgotInput
     {

@@ -15,7 +15,7 @@ namespace KennisHub.Web.Pages.Beheer;
 /// </summary>
 public sealed class AccountsModel(AccountAdministration accounts, AccountMail mail) : PageModel
 {
-    private static readonly string[] KnownMessages = ["goedgekeurd", "afgewezen", "rol-toegekend", "rol-ingetrokken", "niets-gewijzigd", "niet-toegestaan", "kies-rol"];
+    private static readonly string[] KnownMessages = ["goedgekeurd", "afgewezen", "rol-toegekend", "rol-ingetrokken", "niets-gewijzigd", "niet-toegestaan", "kies-rol", "overal-uitgelogd"];
 
     public const int PageSize = 25;
 
@@ -79,6 +79,10 @@ public sealed class AccountsModel(AccountAdministration accounts, AccountMail ma
         => !bevestigd
             ? Redirect(AccountBevestigenModel.Address(AccountBevestigenModel.RemoveRole, id, role))
             : Done(await accounts.RemoveRoleAsync(id, role ?? "", User.ToActor(), cancellationToken), "rol-ingetrokken");
+
+    /// <summary>"Overal uitloggen": every session of the account ends at once (a lost laptop, a leaving colleague).</summary>
+    public async Task<IActionResult> OnPostOveralUitloggenAsync(Guid id, CancellationToken cancellationToken)
+        => Done(await accounts.SignOutEverywhereAsync(id, User.ToActor(), cancellationToken), "overal-uitgelogd");
 
     private RedirectResult Done(AccountChange change, string message) => Redirect("/beheer/accounts?melding=" + change switch
     {
