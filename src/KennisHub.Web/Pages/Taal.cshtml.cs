@@ -48,6 +48,6 @@ public sealed class TaalModel(IStringLocalizer<ValidationText> validation) : Pag
                 SameSite = SameSiteMode.Lax,
                 Path = "/",
             });
-        return LocalRedirect(LocalUrl.Escaped(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/"));
+        return LocalRedirect(Url.SafeLocalTarget(ReturnUrl));
     }
 }

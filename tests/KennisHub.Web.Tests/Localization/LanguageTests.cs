@@ -116,7 +116,7 @@ public sealed class LanguageTests(KennisHubFactory factory) : IClassFixture<Kenn
 
     [Theory]
     [InlineData("/kennis?trefwoord=café", "/kennis?trefwoord=caf%C3%A9")]
-    [InlineData("/...¿'\"(", "/...%C2%BF'%22(")]
+    [InlineData("/...¿'\"(", "/...%C2%BF'\"(")]
     [InlineData("/kennis?trefwoord=caf%C3%A9", "/kennis?trefwoord=caf%C3%A9")]
     public async Task A_return_address_with_non_ASCII_characters_is_sent_back_percent_encoded(string returnUrl, string location)
     {
