@@ -13,6 +13,33 @@ public sealed partial class ResourceParityTests
     [GeneratedRegex(@"\.[a-z]{2}(-[A-Z]{2})?$")]
     private static partial Regex CultureSuffix();
 
+    /// <summary>An audit action code as the code writes it: "account.role-added", "bulk.seeded".</summary>
+    [GeneratedRegex(@"""((?:account|organisation|theme|article|bulk|position|amendment|comment|membership|suggestion)\.[a-z]+(?:-[a-z]+)*)""")]
+    private static partial Regex AuditActionLiteral();
+
+    /// <summary>
+    /// The Logboek shows actions as words (SecurityText Audit_Action_...), never as codes: every action code written in
+    /// src/ has its label in both languages. A new kind of change that forgets its label fails here by name.
+    /// </summary>
+    [Fact]
+    public void Every_audit_action_in_the_code_has_a_logbook_label_in_Dutch_and_English()
+    {
+        var root = RepositoryRoot();
+        var actions = Directory.EnumerateFiles(Path.Combine(root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(file => !IsBuildOutput(file))
+            .SelectMany(file => AuditActionLiteral().Matches(File.ReadAllText(file)).Select(match => match.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+        actions.ShouldContain("account.approved");
+
+        var resources = Path.Combine(root, "src", "KennisHub.Web", "Resources");
+        foreach (var file in new[] { "SecurityText.resx", "SecurityText.en.resx" })
+        {
+            var keys = Read(Path.Combine(resources, file)).Keys.ToHashSet(StringComparer.Ordinal);
+            actions.Where(action => !keys.Contains("Audit_Action_" + action)).Order(StringComparer.Ordinal)
+                .ShouldBeEmpty($"acties zonder label in {file}");
+        }
+    }
+
     public static TheoryData<string> ResourceFiles()
     {
         var data = new TheoryData<string>();
