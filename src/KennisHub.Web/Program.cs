@@ -26,6 +26,7 @@ app.PrintListeningAddresses();
 
 app.UseKennisHubErrorPages();
 app.UseKennisHubSecurity();
+app.UseLoadTestCeiling(); // only when LoadTest:CeilingFolder is set: tools/loadtest/run.sh
 app.UseRouting();
 app.UseKennisHubLocalization();
 app.UseAuthentication();
