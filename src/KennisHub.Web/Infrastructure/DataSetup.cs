@@ -37,6 +37,9 @@ public static class DataSetup
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
         builder.Services.AddSingleton<ContentImporter>();
+
+        // Around the editor (history branch): history and comparison reads.
+        builder.Services.AddSingleton<HistoryQueries>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
