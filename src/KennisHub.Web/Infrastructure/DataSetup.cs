@@ -38,8 +38,9 @@ public static class DataSetup
         builder.Services.AddSingleton<KeywordQueries>();
         builder.Services.AddSingleton<ContentImporter>();
 
-        // Around the editor (history branch): history and comparison reads.
+        // Around the editor (history branch): history and comparison reads, internal links.
         builder.Services.AddSingleton<HistoryQueries>();
+        builder.Services.AddSingleton<KennisHub.Core.Linking.LinkQueries>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;

@@ -222,14 +222,13 @@ public sealed class RevisionHistoryPlanOnSqlite(SqliteFixture database) : Databa
             SELECT r.Number, r.Title, r.ChangeSummary, r.AuthorId, u.DisplayName AS AuthorName, r.CreatedAt, r.Fingerprint, r.Length, r.LengthChange
             FROM Revisions r
             LEFT JOIN Users u ON u.Id = r.AuthorId
-            WHERE r.SubjectKind = @SubjectKind AND r.SubjectId = @SubjectId AND r.Number <= @Top
+            WHERE r.SubjectKind = @SubjectKind AND r.SubjectId = @SubjectId AND r.Number <= @Top AND r.Number >= @Bottom
             ORDER BY r.Number DESC
-            LIMIT @Take OFFSET @Skip
             """;
         await using var connection = await Db.OpenAsync(Ct);
-        var plan = string.Join("\n", (await connection.QueryAsync<(long, long, long, string)>(Sql, new { SubjectKind = "Article", SubjectId = Guid.NewGuid(), Top = 1000, Take = 51, Skip = 0 })).Select(r => r.Item4));
+        var plan = string.Join("\n", (await connection.QueryAsync<(long, long, long, string)>(Sql, new { SubjectKind = "Article", SubjectId = Guid.NewGuid(), Top = 1000, Bottom = 950 })).Select(r => r.Item4));
 
-        plan.ShouldContain("USING INDEX UX_Revisions_Subject_Number (SubjectKind=? AND SubjectId=? AND Number<?)", Case.Insensitive, plan);
+        plan.ShouldContain("USING INDEX UX_Revisions_Subject_Number (SubjectKind=? AND SubjectId=? AND Number>? AND Number<?)", Case.Insensitive, plan);
         plan.ShouldNotContain("TEMP B-TREE", Case.Insensitive, plan);
     }
 }

@@ -204,13 +204,6 @@ public sealed partial class AroundTheEditorTests
         response.Headers.Location!.OriginalString.ShouldBe(location);
     }
 
-    private async Task AddItemIfMissingAsync(string slug, int revisions = 2)
-    {
-        // Theory cases run one after another on the one host: the first adds the item, the others find it.
-        await using var connection = await Db.OpenAsync(Ct);
-        if (await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM Articles WHERE Slug = @Slug", new { Slug = slug }) == 0)
-        {
-            await AddItemAsync(SubjectKinds.Article, slug, "Public", Enumerable.Range(1, revisions).Select(i => ($"Titel {i}", $"Tekst {i}.", "")).ToArray());
-        }
-    }
+    private Task AddItemIfMissingAsync(string slug, int revisions = 2)
+        => OnceAsync(slug, () => AddItemAsync(SubjectKinds.Article, slug, "Public", Enumerable.Range(1, revisions).Select(i => ($"Titel {i}", $"Tekst {i}.", "")).ToArray()));
 }

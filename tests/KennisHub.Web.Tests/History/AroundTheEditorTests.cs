@@ -1,5 +1,6 @@
 using Dapper;
 using KennisHub.Core.Data;
+using KennisHub.Core.Linking;
 using KennisHub.Core.Revisions;
 using KennisHub.Web.Tests.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,23 @@ public sealed partial class AroundTheEditorTests(KnowledgeFactory factory) : ICl
             await RevisionStore.AppendAsync(connection, transaction, kind, id, title, markdown, "Samenvatting.", change, null, Ct);
         }
 
+        // As a write handler does: the links of the current text, in the same transaction.
+        await ContentLinks.ReplaceAsync(connection, transaction, kind, id, last.Markdown, Ct);
+
         await transaction.CommitAsync(Ct);
         return id;
+    }
+
+    /// <summary>
+    /// Adds shared test data once per host: theory cases and tests run one after another on the one host, the first
+    /// adds the article <paramref name="slug"/>, the others find it.
+    /// </summary>
+    private async Task OnceAsync(string slug, Func<Task> add)
+    {
+        await using var connection = await Db.OpenAsync(Ct);
+        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM Articles WHERE Slug = @Slug", new { Slug = slug }, cancellationToken: Ct)) == 0)
+        {
+            await add();
+        }
     }
 }

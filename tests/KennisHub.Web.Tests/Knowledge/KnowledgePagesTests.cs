@@ -240,9 +240,10 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
             ("/kennis", 2),                                    // the themes of the filter, one page of articles
             ("/kennis?thema=proef-openbaar-thema&pagina=1", 2),
             ("/themas", 1),
-            ("/themas/proef-openbaar-thema", 2),               // the theme with its keywords, a page of its articles
+            ("/themas/proef-openbaar-thema", 3),               // the theme with its keywords, a page of its articles, its links
+                                                               // (titles of its link targets and "Verwijst hierheen" in one batch)
             ("/organisaties/gemeente-kampen", 2),              // the organisation, a page of its articles
-            ("/kennis/proef-openbaar-artikel", 1),             // the article with its body, themes and keywords
+            ("/kennis/proef-openbaar-artikel", 2),             // the article with its body, themes and keywords; its links
         ];
         var db = factory.Services.GetRequiredService<KennisHub.Core.Data.Db>();
         using var client = factory.CreateClient();

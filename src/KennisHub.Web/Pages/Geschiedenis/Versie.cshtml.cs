@@ -1,8 +1,11 @@
+using KennisHub.Core.Linking;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Revisions;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KennisHub.Web.Pages.Geschiedenis;
 
@@ -10,7 +13,7 @@ namespace KennisHub.Web.Pages.Geschiedenis;
 /// /kennis/{slug}/geschiedenis/{nummer} (and /themas/...): one revision as it read then, rendered by the publishing
 /// pipeline. 404 for an item the reader may not see, and for a number the item does not have.
 /// </summary>
-public sealed class VersieModel(HistoryQueries history, MarkdownRenderer renderer) : PageModel
+public sealed class VersieModel(HistoryQueries history, MarkdownRenderer renderer, LinkQueries links, IStringLocalizer<HistoryText> text) : PageModel
 {
     public HistoryItem Item { get; private set; } = HistoryItem.Article;
 
@@ -37,7 +40,9 @@ public sealed class VersieModel(HistoryQueries history, MarkdownRenderer rendere
         }
 
         (Item, Subject, Revision) = (item, subject, revisions[0]);
-        BodyHtml = renderer.Render(Revision.Markdown).Html;
+        // An old text's links are resolved as today's readers may see their targets (the query only runs if it has any).
+        var html = renderer.Render(Revision.Markdown).Html;
+        BodyHtml = LinkResolver.Resolve(html, await links.TargetsAsync(reader, html, cancellationToken), text["Links_Broken"]);
         MayOfferRestore = reader.IsNetworkMember && number < subject.LatestRevision;
         return Page();
     }
