@@ -1,4 +1,5 @@
 using KennisHub.Core.Articles;
+using KennisHub.Core.Attachments;
 using KennisHub.Core.Linking;
 using KennisHub.Core.Revisions;
 using KennisHub.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace KennisHub.Web.Pages.Kennis;
 /// /kennis/{slug}: the article's stored HTML with its internal links resolved for this reader, its metadata and what
 /// links to it; 404 when unknown or not visible to this reader.
 /// </summary>
-public sealed class DetailsModel(ArticleQueries articles, LinkQueries links, IStringLocalizer<HistoryText> historyText) : PageModel
+public sealed class DetailsModel(ArticleQueries articles, LinkQueries links, AttachmentStore attachmentStore, IStringLocalizer<HistoryText> historyText) : PageModel
 {
     public ArticleDetail Article { get; private set; } = null!;
 
@@ -22,6 +23,9 @@ public sealed class DetailsModel(ArticleQueries articles, LinkQueries links, ISt
 
     /// <summary>"Verwijst hierheen": the items this reader may see that link to this article.</summary>
     public IReadOnlyList<LinkedItem> LinkedFrom { get; private set; } = [];
+
+    /// <summary>The item's images and files (the same visibility as the item).</summary>
+    public IReadOnlyList<AttachmentSummary> Attachments { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -36,6 +40,7 @@ public sealed class DetailsModel(ArticleQueries articles, LinkQueries links, ISt
         var itemLinks = await links.ForItemAsync(reader, SubjectKinds.Article, article.Slug, article.BodyHtml, cancellationToken);
         BodyHtml = LinkResolver.Resolve(article.BodyHtml, itemLinks.Targets, historyText["Links_Broken"]);
         LinkedFrom = itemLinks.LinkedFrom;
+        Attachments = await attachmentStore.ListAsync(reader, SubjectKinds.Article, article.Id, cancellationToken);
         return Page();
     }
 }

@@ -1,4 +1,5 @@
 using KennisHub.Core.Articles;
+using KennisHub.Core.Attachments;
 using KennisHub.Core.Linking;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Revisions;
@@ -16,7 +17,7 @@ namespace KennisHub.Web.Pages.Themas;
 /// /themas/{slug}: the theme's stored HTML and a page of its articles this reader may see; 404 when the theme is not
 /// visible, and for a bad or past-the-end ?pagina=.
 /// </summary>
-public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, LinkQueries links, IStringLocalizer<HistoryText> historyText) : PageModel
+public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, LinkQueries links, AttachmentStore attachmentStore, IStringLocalizer<HistoryText> historyText) : PageModel
 {
     public ThemeDetail Theme { get; private set; } = null!;
 
@@ -25,6 +26,9 @@ public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, L
 
     /// <summary>"Verwijst hierheen": the items this reader may see that link to this theme.</summary>
     public IReadOnlyList<LinkedItem> LinkedFrom { get; private set; } = [];
+
+    /// <summary>The item's images and files (the same visibility as the item).</summary>
+    public IReadOnlyList<AttachmentSummary> Attachments { get; private set; } = [];
 
     public ListPage<ArticleSummary> Articles { get; private set; } = null!;
 
@@ -47,6 +51,7 @@ public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, L
         var itemLinks = await links.ForItemAsync(reader, SubjectKinds.Theme, theme.Slug, theme.BodyHtml, cancellationToken);
         BodyHtml = LinkResolver.Resolve(theme.BodyHtml, itemLinks.Targets, historyText["Links_Broken"]);
         LinkedFrom = itemLinks.LinkedFrom;
+        Attachments = await attachmentStore.ListAsync(reader, SubjectKinds.Theme, theme.Id, cancellationToken);
         return Page();
     }
 
