@@ -97,7 +97,7 @@ public sealed partial class AroundTheEditorTests
         using var visitor = factory.CreateClient();
 
         Parser.ParseDocument(await otherAtelier.GetStringAsync($"/kennis/{slug}/bijlagen", Ct)).QuerySelector("form.kh-upload").ShouldBeNull();
-        (await UploadAsync(otherAtelier, $"/kennis/{slug}/bijlagen", "b.png", Png, "image/png", tokenFrom: "/")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await UploadAsync(otherAtelier, $"/kennis/{slug}/bijlagen", "b.png", Png, "image/png", tokenFrom: "/account/uitloggen")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await otherAtelier.GetAsync(href, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await member.GetAsync(href, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await visitor.GetAsync(href, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
