@@ -4,6 +4,7 @@ using Dapper;
 using KennisHub.Core.Audit;
 using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
+using KennisHub.Core.Linking;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Organisations;
 using KennisHub.Core.Reading;
@@ -392,6 +393,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility, text.Now,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
+            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Theme, id, file.Body, cancellationToken).ConfigureAwait(false);
             await SetThemeKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
             await AuditAsync(connection, transaction, "theme.created", SubjectKinds.Theme, id, $"Thema '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -411,6 +413,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         if (changes.TextChanged)
         {
             revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
+            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Theme, current.Id, file.Body, cancellationToken).ConfigureAwait(false);
         }
 
         await UpdateAsync(connection, transaction, UpdateSql, new
@@ -507,6 +510,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 text.OrganisationId, text.AuthorName, text.WrittenAt, text.Now,
             }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
             await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
+            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Article, id, file.Body, cancellationToken).ConfigureAwait(false);
             await SetArticleThemesAsync(connection, transaction, id, themeIds, cancellationToken).ConfigureAwait(false);
             await SetArticleKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
             await AuditAsync(connection, transaction, "article.created", SubjectKinds.Article, id, $"Kennisartikel '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
@@ -533,6 +537,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         if (changes.TextChanged)
         {
             revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
+            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Article, current.Id, file.Body, cancellationToken).ConfigureAwait(false);
         }
 
         await UpdateAsync(connection, transaction, UpdateSql, new

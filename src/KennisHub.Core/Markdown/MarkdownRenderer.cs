@@ -1,7 +1,9 @@
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using KennisHub.Core.Linking;
 using Markdig.Extensions.Yaml;
+using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
 using Markdig.Syntax;
 
@@ -20,16 +22,24 @@ public sealed record RenderedMarkdown(string Html, string PlainText);
 public sealed class MarkdownRenderer
 {
     // Built once: a Markdig pipeline is immutable and safe to share. No generic attributes ({.class onclick=...}).
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseTaskLists()
-        .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
-        .UseFootnotes()
-        .UseAutoLinks()
-        .UseEmphasisExtras()
-        .UseYamlFrontMatter()
-        .DisableHtml()
-        .Build();
+    private static readonly MarkdownPipeline Pipeline = CreatePipeline();
+
+    private static MarkdownPipeline CreatePipeline()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UsePipeTables()
+            .UseTaskLists()
+            .UseAutoIdentifiers(Markdig.Extensions.AutoIdentifiers.AutoIdentifierOptions.GitHub)
+            .UseFootnotes()
+            .UseAutoLinks()
+            .UseEmphasisExtras()
+            .UseYamlFrontMatter()
+            .DisableHtml();
+
+        // [[slug]] and [[slug|tekst]], before the ordinary link parser would read "[slug]" as a reference.
+        builder.InlineParsers.InsertBefore<LinkInlineParser>(new WikiLinkParser());
+        return builder.Build();
+    }
 
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
@@ -41,6 +51,7 @@ public sealed class MarkdownRenderer
         ArgumentNullException.ThrowIfNull(markdown);
         var document = Markdig.Markdown.Parse(markdown, Pipeline);
         LinkFilter.RemoveUnsafeLinks(document);
+        InternalLinks.Mark(document);
         TableAlignment.UseClasses(document);
 
         var html = Sanitizer.Sanitize(RenderHtml(document));
@@ -91,6 +102,7 @@ public sealed class MarkdownRenderer
             AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
             {
                 "href", "src", "alt", "title", "id", "class", "start", "align", "type", "disabled", "checked",
+                InternalLinks.LinkAttribute, InternalLinks.AutoTextAttribute,
             },
             AllowedClasses = new HashSet<string>(StringComparer.Ordinal)
             {
@@ -156,6 +168,13 @@ public sealed class MarkdownRenderer
         if (tag != "ol")
         {
             element.RemoveAttribute("start");
+        }
+
+        // The internal-link marks belong on links only (the pipeline writes them nowhere else).
+        if (tag != "a")
+        {
+            element.RemoveAttribute(InternalLinks.LinkAttribute);
+            element.RemoveAttribute(InternalLinks.AutoTextAttribute);
         }
 
         if (tag == "a" && element.GetAttribute("href") is { } href && LinkFilter.IsExternal(href))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using KennisHub.Core.Data;
+using KennisHub.Core.Reading;
 
 namespace KennisHub.Core.Revisions;
 
@@ -60,15 +61,6 @@ public sealed record RevisionListItem
     public required int Length { get; init; }
 
     public required int LengthChange { get; init; }
-}
-
-/// <summary>
-/// One page of a history, newest first. <see cref="RevisionCount"/> is the latest revision number (numbers run
-/// 1..n without gaps, nothing is ever deleted), so the page count is known without counting rows.
-/// </summary>
-public sealed record RevisionHistoryPage(IReadOnlyList<RevisionListItem> Items, int Page, int PageSize, int RevisionCount, bool HasNext)
-{
-    public int PageCount => RevisionCount == 0 ? 1 : (int)((RevisionCount + (long)PageSize - 1) / PageSize);
 }
 
 /// <summary>Two revisions of one subject to compare: the older (lower number) first.</summary>
@@ -172,40 +164,56 @@ public sealed class RevisionStore(Db db)
     }
 
     /// <summary>
-    /// One page of a subject's history, newest first, without the texts. Numbers have no gaps, so page p starts
-    /// at number (latest - (p - 1) * size) and is one seek on UX_Revisions_Subject_Number, however long the
-    /// history; one row more than the page tells whether an older page exists (take + 1).
+    /// One page of a subject's history, newest first, without the texts (<see cref="HistoryPageAsync"/>), after one
+    /// read of the latest number. A caller that already read the latest number with the subject calls that directly.
     /// </summary>
-    public async Task<RevisionHistoryPage> HistoryAsync(string subjectKind, Guid subjectId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<ListPage<RevisionListItem>> HistoryAsync(string subjectKind, Guid subjectId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         const string LatestSql = "SELECT MAX(Number) FROM Revisions WHERE SubjectKind = @SubjectKind AND SubjectId = @SubjectId";
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var latest = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            LatestSql, new { SubjectKind = subjectKind, SubjectId = subjectId }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
+        return await HistoryPageAsync(connection, subjectKind, subjectId, latest, page, pageSize, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One page of a history whose latest revision number is <paramref name="latest"/>. Numbers run 1..n without gaps
+    /// (nothing is ever deleted), so page p is the number range (latest - p * size, latest - (p - 1) * size], plus the
+    /// number just below it to tell whether an older page exists (take + 1): one range seek on
+    /// UX_Revisions_Subject_Number however long the history, no OFFSET, no count. The page count is
+    /// <see cref="PageCount"/> of the latest number.
+    /// </summary>
+    public static async Task<ListPage<RevisionListItem>> HistoryPageAsync(
+        DbConnection connection, string subjectKind, Guid subjectId, int latest, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         const string PageSql = """
             SELECT r.Number, r.Title, r.ChangeSummary, r.AuthorId, u.DisplayName AS AuthorName, r.CreatedAt, r.Fingerprint, r.Length, r.LengthChange
             FROM Revisions r
             LEFT JOIN Users u ON u.Id = r.AuthorId
-            WHERE r.SubjectKind = @SubjectKind AND r.SubjectId = @SubjectId AND r.Number <= @Top
+            WHERE r.SubjectKind = @SubjectKind AND r.SubjectId = @SubjectId AND r.Number <= @Top AND r.Number >= @Bottom
             ORDER BY r.Number DESC
             """;
 
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var latest = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            LatestSql, new { SubjectKind = subjectKind, SubjectId = subjectId }, cancellationToken: cancellationToken)).ConfigureAwait(false) ?? 0;
-
         var top = latest - ((page - 1L) * pageSize);
         if (top < 1)
         {
-            return new RevisionHistoryPage([], page, pageSize, latest, HasNext: false);
+            return new ListPage<RevisionListItem>([], page, pageSize, HasNext: false);
         }
 
         var rows = (await connection.QueryAsync<RevisionListItem>(new CommandDefinition(
-            db.Dialect.Page(PageSql),
-            new { SubjectKind = subjectKind, SubjectId = subjectId, Top = (int)top, Take = pageSize + 1, Skip = 0 },
+            PageSql,
+            new { SubjectKind = subjectKind, SubjectId = subjectId, Top = (int)top, Bottom = (int)Math.Max(1, top - pageSize) },
             cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
         var hasNext = rows.Count > pageSize;
-        return new RevisionHistoryPage(hasNext ? rows.GetRange(0, pageSize) : rows, page, pageSize, latest, hasNext);
+        return new ListPage<RevisionListItem>(hasNext ? rows.GetRange(0, pageSize) : rows, page, pageSize, hasNext);
     }
+
+    /// <summary>The number of history pages of a subject whose latest revision number is <paramref name="latest"/>.</summary>
+    public static int PageCount(int latest, int pageSize)
+        => latest <= 0 ? 1 : (int)((latest + (long)Math.Clamp(pageSize, 1, MaxPageSize) - 1) / Math.Clamp(pageSize, 1, MaxPageSize));
 
     /// <summary>One revision of a subject by number, or null.</summary>
     public async Task<Revision?> GetAsync(string subjectKind, Guid subjectId, int number, CancellationToken cancellationToken = default)

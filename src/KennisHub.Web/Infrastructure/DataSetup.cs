@@ -37,6 +37,17 @@ public static class DataSetup
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
         builder.Services.AddSingleton<ContentImporter>();
+
+        // Around the editor (history branch): history and comparison reads, internal links, attachments (the upload page
+        // gets its own request size limit).
+        builder.Services.AddSingleton<HistoryQueries>();
+        builder.Services.AddSingleton<KennisHub.Core.Linking.LinkQueries>();
+        builder.Services.AddSingleton<KennisHub.Core.Attachments.AttachmentStore>();
+        builder.Services.AddOptions<KennisHub.Web.Pages.Bijlagen.AttachmentOptions>().Bind(builder.Configuration.GetSection(KennisHub.Web.Pages.Bijlagen.AttachmentOptions.SectionName));
+        var maxAttachmentBytes = builder.Configuration.GetSection(KennisHub.Web.Pages.Bijlagen.AttachmentOptions.SectionName).Get<KennisHub.Web.Pages.Bijlagen.AttachmentOptions>()?.MaxBytes
+            ?? new KennisHub.Web.Pages.Bijlagen.AttachmentOptions().MaxBytes;
+        builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
+            options => KennisHub.Web.Pages.Bijlagen.AttachmentOptions.ApplyTo(options.Conventions, maxAttachmentBytes));
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;

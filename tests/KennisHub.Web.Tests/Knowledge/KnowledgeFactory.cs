@@ -19,6 +19,8 @@ public sealed class KnowledgeFactory : KennisHubFactory
 {
     public const string RolesHeader = "X-Test-Roles";
 
+    public const string IdHeader = "X-Test-Id";
+
     private const string SchemeName = "Test";
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
@@ -64,6 +66,15 @@ public sealed class KnowledgeFactory : KennisHubFactory
         return client;
     }
 
+    /// <summary>A client signed in as one fixed person with these roles (its id in every request); it does not follow redirects.</summary>
+    public HttpClient CreateClientAs(Guid userId, params string[] roles)
+    {
+        var client = CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add(RolesHeader, string.Join(',', roles));
+        client.DefaultRequestHeaders.Add(IdHeader, userId.ToString());
+        return client;
+    }
+
     private sealed class HeaderAuthenticationHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -75,7 +86,9 @@ public sealed class KnowledgeFactory : KennisHubFactory
                 return Task.FromResult(AuthenticateResult.NoResult());
             }
 
-            var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Name, "Proef") };
+            // X-Test-Id fixes the user id (a post's antiforgery token and a co-author row need the same person throughout).
+            var id = Request.Headers.TryGetValue(IdHeader, out var fixedId) ? fixedId.ToString() : Guid.NewGuid().ToString();
+            var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, id), new(ClaimTypes.Name, "Proef") };
             claims.AddRange(value.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(role => new Claim(ClaimTypes.Role, role)));
             var identity = new ClaimsIdentity(claims, SchemeName);
             return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));

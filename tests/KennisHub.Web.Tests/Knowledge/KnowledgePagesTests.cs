@@ -240,9 +240,12 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
             ("/kennis", 2),                                    // the themes of the filter, one page of articles
             ("/kennis?thema=proef-openbaar-thema&pagina=1", 3), // ... plus the chosen theme (it may not be in the filter)
             ("/themas", 1),
-            ("/themas/proef-openbaar-thema", 2),               // the theme with its keywords, a page of its articles
+            ("/themas/proef-openbaar-thema", 4),               // the theme with its keywords, a page of its articles, its links
+                                                               // (titles of its link targets and "Verwijst hierheen" in one
+                                                               // batch), its attachments
             ("/organisaties/gemeente-kampen", 2),              // the organisation, a page of its articles
-            ("/kennis/proef-openbaar-artikel", 1),             // the article with its body, themes and keywords
+            ("/kennis/proef-openbaar-artikel", 3),             // the article with its body, themes and keywords; its links;
+                                                               // its attachments
         ];
         var db = factory.Services.GetRequiredService<KennisHub.Core.Data.Db>();
         using var client = factory.CreateClient();

@@ -7,7 +7,7 @@ namespace KennisHub.Web.Infrastructure.Security;
 /// Turns oversized and wrongly typed request bodies into 413 and 415 before any page reads them, so that they reach
 /// the Dutch status-code page instead of surfacing as exceptions (500). Pages only accept HTML form posts.
 /// </summary>
-public sealed class RequestGuard(RequestDelegate next, IOptions<SecurityOptions> options)
+public sealed class RequestGuard(RequestDelegate next, IOptions<SecurityOptions> options, IOptions<Pages.Bijlagen.AttachmentOptions> attachments)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -18,8 +18,11 @@ public sealed class RequestGuard(RequestDelegate next, IOptions<SecurityOptions>
             return;
         }
 
-        var limit = options.Value.MaxRequestBodyBytes;
         var request = context.Request;
+        // The upload page takes attachments up to Attachments:MaxBytes; every other page the site-wide limit.
+        var limit = Pages.Bijlagen.AttachmentOptions.IsUploadPath(request.Path)
+            ? Pages.Bijlagen.AttachmentOptions.RequestLimit(attachments.Value.MaxBytes)
+            : options.Value.MaxRequestBodyBytes;
 
         // Kestrel enforces this while the body streams (also without Content-Length); TestServer has no such feature.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)

@@ -1,10 +1,15 @@
 using KennisHub.Core.Articles;
+using KennisHub.Core.Attachments;
+using KennisHub.Core.Linking;
 using KennisHub.Core.Reading;
+using KennisHub.Core.Revisions;
 using KennisHub.Core.Themes;
 using KennisHub.Web.Infrastructure;
 using KennisHub.Web.Pages.Kennis;
+using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace KennisHub.Web.Pages.Themas;
 
@@ -12,9 +17,18 @@ namespace KennisHub.Web.Pages.Themas;
 /// /themas/{slug}: the theme's stored HTML and a page of its articles this reader may see; 404 when the theme is not
 /// visible, and for a bad or past-the-end ?pagina=.
 /// </summary>
-public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles) : PageModel
+public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, LinkQueries links, AttachmentStore attachmentStore, IStringLocalizer<HistoryText> historyText) : PageModel
 {
     public ThemeDetail Theme { get; private set; } = null!;
+
+    /// <summary>The body with every internal link resolved for this reader (or marked broken).</summary>
+    public string BodyHtml { get; private set; } = string.Empty;
+
+    /// <summary>"Verwijst hierheen": the items this reader may see that link to this theme.</summary>
+    public IReadOnlyList<LinkedItem> LinkedFrom { get; private set; } = [];
+
+    /// <summary>The item's images and files (the same visibility as the item).</summary>
+    public IReadOnlyList<AttachmentSummary> Attachments { get; private set; } = [];
 
     public ListPage<ArticleSummary> Articles { get; private set; } = null!;
 
@@ -29,7 +43,16 @@ public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles) :
 
         Theme = theme;
         Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug: theme.Slug), page, KnowledgeFormat.PageSize, cancellationToken);
-        return Articles.IsPastEnd ? NotFound() : Page();
+        if (Articles.IsPastEnd)
+        {
+            return NotFound();
+        }
+
+        var itemLinks = await links.ForItemAsync(reader, SubjectKinds.Theme, theme.Slug, theme.BodyHtml, cancellationToken);
+        BodyHtml = LinkResolver.Resolve(theme.BodyHtml, itemLinks.Targets, historyText["Links_Broken"]);
+        LinkedFrom = itemLinks.LinkedFrom;
+        Attachments = await attachmentStore.ListAsync(reader, SubjectKinds.Theme, theme.Id, cancellationToken);
+        return Page();
     }
 
     /// <summary>The address of page {0} of the theme's articles: what the Pager component links to.</summary>
