@@ -37,6 +37,14 @@ public static class DataSetup
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
         builder.Services.AddSingleton<ContentImporter>();
+
+        // Writing (issue 16): one write handler per kind, old slugs, who may edit what.
+        builder.Services.AddSingleton<KennisHub.Core.Articles.ArticleWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Themes.ThemeWrites>();
+        builder.Services.AddSingleton<ContentEditing>();
+        builder.Services.AddSingleton<SlugRedirects>();
+        builder.Services.AddSingleton<Authorship>();
+        builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
