@@ -140,6 +140,35 @@ public sealed class ArticleEditorTests(AccountFactory factory) : IClassFixture<A
         old.Headers.Location!.OriginalString.ShouldBe($"/kennis/{newSlug}");
     }
 
+    [Fact]
+    public async Task An_atelier_member_creates_a_theme_becomes_its_coauthor_and_edits_its_status()
+    {
+        using var atelier = await SignedInAsync("atelier@kennishub.example");
+        var slug = "thema-" + Guid.NewGuid().ToString("N")[..10];
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Hittebestendige wijken", ["Input.Slug"] = slug, ["Input.Body"] = "## Ambitie\n\nKoele routes in elke wijk.",
+            ["Input.Visibility"] = "Atelier", ["Input.Status"] = "Exploring", ["Input.LeadOrganisationId"] = "", ["Input.Keywords[0]"] = "Hitte",
+        };
+
+        using var created = await atelier.SubmitAsync("/themas/nieuw", fields, "form#editor");
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        created.Headers.Location!.OriginalString.ShouldBe($"/themas/{slug}");
+        var page = await atelier.GetPageAsync($"/themas/{slug}");
+        page.QuerySelector("[role=status]")!.TextContent.ShouldBe("Opgeslagen.");
+        page.QuerySelector($"a[href='/themas/{slug}/bewerken']").ShouldNotBeNull();
+        var editor = await atelier.GetPageAsync($"/themas/{slug}/bewerken");
+        editor.QuerySelector("#status-Exploring")!.HasAttribute("checked").ShouldBeTrue();
+        fields["Input.Status"] = "Active";
+        (await atelier.SubmitAsync(editor.QuerySelector("form#editor")!, fields, $"/themas/{slug}/bewerken")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await atelier.GetPageAsync($"/themas/{slug}/bewerken")).QuerySelector("#status-Active")!.HasAttribute("checked").ShouldBeTrue();
+
+        using var member = await SignedInAsync("lid@kennishub.example");
+        (await member.GetAsync("/themas/nieuw")).Headers.Location!.OriginalString.ShouldContain("/account/geen-toegang");
+        (await member.GetAsync($"/themas/{slug}/bewerken")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static string NewSlug() => "artikel-" + Guid.NewGuid().ToString("N")[..10];
 
     private static Dictionary<string, string> ArticleForm(string title, string slug, string body) => new()

@@ -42,45 +42,18 @@ public sealed class BewerkenModel(ArticleWrites writes, ContentEditing editing, 
             return refusal;
         }
 
-        var body = Input.Body ?? string.Empty;
-        var baseRevision = Input.BaseRevision;
-        if (Conflict.TheirsRevision > 0)
-        {
-            var (resolved, merge) = await Support.ResolveAsync(SubjectKinds.Article, Article.Id, Input.BaseRevision, body, Conflict, ModelState, cancellationToken);
-            if (resolved is null)
-            {
-                if (merge is not null)
-                {
-                    ShowConflict(merge);
-                }
-
-                return await ShowAsync(cancellationToken);
-            }
-
-            (body, baseRevision) = (resolved, Conflict.TheirsRevision);
-        }
-
-        var fields = Input.ToFields() with { Body = body };
-        var result = await writes.UpdateAsync(new UpdateArticle(Article.Id, baseRevision, fields, EditorSupport.WriterOf(User), Input.ChangeSummary ?? string.Empty), cancellationToken);
-        return await RespondAsync(result, cancellationToken);
+        return await SaveEditAsync(SubjectKinds.Article, (body, baseRevision) => writes.UpdateAsync(new UpdateArticle(
+            Article.Id, baseRevision, Input.ToFields() with { Body = body }, EditorSupport.WriterOf(User), Input.ChangeSummary ?? string.Empty), cancellationToken), cancellationToken);
     }
 
     protected override async Task<IActionResult?> FindAsync(CancellationToken cancellationToken)
     {
         var article = await Editing.FindArticleAsync(User.ToReader(), Slug, cancellationToken);
-        if (article is null)
+        if (article is not null)
         {
-            return NotFound();
+            Article = article;
         }
 
-        Article = article;
-        var allowed = await authorization.AuthorizeAsync(User, new ItemResource(SubjectKinds.Article, article.Id), Policies.EditThisArticle);
-        if (!allowed.Succeeded)
-        {
-            return Forbid();
-        }
-
-        Input.Id = article.Id;
-        return null;
+        return await AuthorizeEditAsync(authorization, SubjectKinds.Article, article?.Id, Policies.EditThisArticle);
     }
 }

@@ -1,8 +1,12 @@
 using KennisHub.Core.Articles;
+using KennisHub.Core.Content;
+using KennisHub.Core.Revisions;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Themes;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Pages.Kennis;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,8 +16,14 @@ namespace KennisHub.Web.Pages.Themas;
 /// /themas/{slug}: the theme's stored HTML and a page of its articles this reader may see; 404 when the theme is not
 /// visible, and for a bad or past-the-end ?pagina=.
 /// </summary>
-public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles) : PageModel
+public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, SlugRedirects redirects, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>Whether this reader may edit the theme (shows "Bewerken").</summary>
+    public bool MayEdit { get; private set; }
+
+    /// <summary>The status line of the save that led here (set by the editor, read once).</summary>
+    public string? Status { get; private set; }
+
     public ThemeDetail Theme { get; private set; } = null!;
 
     public ListPage<ArticleSummary> Articles { get; private set; } = null!;
@@ -22,12 +32,23 @@ public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles) :
     {
         var reader = User.ToReader();
         var theme = await themes.FindBySlugAsync(reader, slug, cancellationToken);
-        if (theme is null || !KnowledgeFormat.TryParsePage(pagina, out var page))
+        if (theme is null)
+        {
+            // A renamed theme answers on its old slug with a permanent redirect (if this reader may see it).
+            return await redirects.CurrentSlugAsync(reader, SubjectKinds.Theme, slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/themas/{current}")
+                : NotFound();
+        }
+
+        if (!KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return NotFound();
         }
 
         Theme = theme;
+        MayEdit = reader.IsSignedIn
+            && (await authorization.AuthorizeAsync(User, new ItemResource(SubjectKinds.Theme, theme.Id), Policies.EditThisTheme)).Succeeded;
+        Status = reader.IsSignedIn ? TempData["Status"] as string : null;
         Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug: theme.Slug), page, KnowledgeFormat.PageSize, cancellationToken);
         return Articles.IsPastEnd ? NotFound() : Page();
     }
