@@ -169,6 +169,27 @@ public sealed class ArticleEditorTests(AccountFactory factory) : IClassFixture<A
         (await member.GetAsync($"/themas/{slug}/bewerken")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Restoring_an_old_revision_shows_what_comes_back_and_appends_it_as_a_new_revision()
+    {
+        using var member = await SignedInAsync("lid@kennishub.example");
+        var slug = NewSlug();
+        (await member.SubmitAsync("/kennis/nieuw", ArticleForm("Herstelbaar", slug, "De eerste tekst."), "form#editor")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await member.SubmitAsync($"/kennis/{slug}/bewerken", ArticleForm("Herstelbaar", slug, "Een mislukte wijziging."), "form#editor")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var confirmation = await member.GetPageAsync($"/kennis/{slug}/herstellen/1");
+        confirmation.QuerySelector(".kh-preview")!.TextContent.ShouldContain("De eerste tekst.");
+        using var restored = await member.SubmitAsync($"/kennis/{slug}/herstellen/1", new Dictionary<string, string>());
+
+        restored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await member.GetPageAsync($"/kennis/{slug}");
+        page.QuerySelector("[role=status]")!.TextContent.ShouldBe("Versie 1 is hersteld als nieuwe versie.");
+        page.QuerySelector("article")!.TextContent.ShouldContain("De eerste tekst.");
+        (await member.GetPageAsync($"/kennis/{slug}/herstellen/2")).QuerySelector(".kh-preview")!.TextContent.ShouldContain("Een mislukte wijziging.");
+        (await member.GetPageAsync($"/kennis/{slug}/herstellen/3")).QuerySelector(".kh-preview")!.TextContent.ShouldContain("De eerste tekst.");
+        (await member.GetAsync($"/kennis/{slug}/herstellen/4")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static string NewSlug() => "artikel-" + Guid.NewGuid().ToString("N")[..10];
 
     private static Dictionary<string, string> ArticleForm(string title, string slug, string body) => new()

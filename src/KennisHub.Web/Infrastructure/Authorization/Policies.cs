@@ -83,6 +83,8 @@ public static class Policies
         conventions.AuthorizePage("/Kennis/Bewerken", SignedIn);
         conventions.AuthorizePage("/Themas/Nieuw", CreateTheme);
         conventions.AuthorizePage("/Themas/Bewerken", SignedIn);
+        conventions.AuthorizePage("/Kennis/Herstellen", SignedIn);
+        conventions.AuthorizePage("/Themas/Herstellen", SignedIn);
         conventions.AuthorizePage("/Account/Profiel", SignedIn);
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);

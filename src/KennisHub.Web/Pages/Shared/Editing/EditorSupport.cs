@@ -47,9 +47,9 @@ public sealed class EditorSupport(MarkdownRenderer renderer, RevisionStore revis
     /// <summary>The status line after a save ("Opgeslagen." or "Samengevoegd met de wijziging van ...").</summary>
     public string StatusOf(WriteResult result) => result switch
     {
-        Merged merged => text["Status_Merged", string.Join(", ", merged.Names)],
-        Saved { Changed: false } => text["Status_Unchanged"],
-        _ => text["Status_Saved"],
+        Merged merged => text["Status_Merged", string.Join(", ", merged.Names)].Value,
+        Saved { Changed: false } => text["Status_Unchanged"].Value,
+        _ => text["Status_Saved"].Value,
     };
 
     /// <summary>
