@@ -1,14 +1,15 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using KennisHub.Core.Articles;
 using KennisHub.Core.Audit;
 using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
-using KennisHub.Core.Linking;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Organisations;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Revisions;
+using KennisHub.Core.Themes;
 
 namespace KennisHub.Core.Content;
 
@@ -20,6 +21,9 @@ namespace KennisHub.Core.Content;
 /// </summary>
 public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 {
+    private readonly ArticleWrites articles = new(db, renderer);
+    private readonly ThemeWrites themes = new(db, renderer);
+
     public const string ActorName = "Import";
 
     public async Task<ImportSummary> ImportAsync(string folder, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -184,11 +188,11 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
                 continue;
             }
 
-            var changes = new Changes();
-            changes.Compare("naam", current.Name, row.Name);
-            changes.Compare("CBS-code", current.CbsCode, row.CbsCode);
-            changes.Compare("provincie", current.Province, row.Province);
-            changes.Compare("inwoners", current.Inhabitants, row.Inhabitants);
+            var changes = new FieldChanges();
+            changes.Value("naam", current.Name, row.Name);
+            changes.Value("CBS-code", current.CbsCode, row.CbsCode);
+            changes.Value("provincie", current.Province, row.Province);
+            changes.Value("inwoners", current.Inhabitants, row.Inhabitants);
             if (changes.None)
             {
                 run.Report(source, ImportOutcome.Unchanged, $"gemeente {name}");
@@ -287,12 +291,12 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             return (ImportOutcome.New, $"organisatie {name}");
         }
 
-        var changes = new Changes();
-        changes.Compare("naam", current.Name, name);
-        changes.Compare("soort", current.Kind, kind);
-        changes.Compare("website", current.Website, website);
-        changes.Compare("beschrijving", current.DescriptionMarkdown, file.Body);
-        changes.Compare("opmaak", current.DescriptionHtml, description.Html);
+        var changes = new FieldChanges();
+        changes.Value("naam", current.Name, name);
+        changes.Value("soort", current.Kind, kind);
+        changes.Value("website", current.Website, website);
+        changes.Value("beschrijving", current.DescriptionMarkdown, file.Body);
+        changes.Value("opmaak", current.DescriptionHtml, description.Html);
         if (changes.None)
         {
             return (ImportOutcome.Unchanged, $"organisatie {name}");
@@ -312,6 +316,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
     // ---- themas/ ---------------------------------------------------------------------------------------------
 
+    /// <summary>What an item looks like now, to tell an unchanged file from a changed one before writing.</summary>
     private sealed record TextRow
     {
         public required Guid Id { get; init; }
@@ -326,6 +331,10 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         public required string Visibility { get; init; }
 
+        public string Status { get; init; } = nameof(ThemeStatus.Active);
+
+        public Guid? LeadOrganisationId { get; init; }
+
         public Guid? OrganisationId { get; init; }
 
         public string? AuthorName { get; init; }
@@ -333,34 +342,15 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         public DateTimeOffset? WrittenAt { get; init; }
 
         public required int CurrentRevision { get; init; }
-
-        public required int Version { get; init; }
     }
 
     private async Task<(ImportOutcome, string)> ImportThemeAsync(string source, ContentFile file, CancellationToken cancellationToken)
     {
         const string ExistingSql = """
-            SELECT t.Id, t.Title, t.Summary, b.BodyMarkdown, b.BodyHtml, t.Visibility, t.CurrentRevision, t.Version
+            SELECT t.Id, t.Title, t.Summary, b.BodyMarkdown, b.BodyHtml, t.Visibility, t.Status, t.LeadOrganisationId, t.CurrentRevision
             FROM Themes t
             INNER JOIN ThemeBodies b ON b.ThemeId = t.Id
             WHERE t.Slug = @Slug
-            """;
-        const string InsertSql = """
-            INSERT INTO Themes (Id, Slug, Title, Summary, Visibility, CurrentRevision, CreatedById, CreatedAt, UpdatedAt, Version)
-            VALUES (@Id, @Slug, @Title, @Summary, @Visibility, 1, NULL, @Now, @Now, 1);
-            INSERT INTO ThemeBodies (ThemeId, BodyMarkdown, BodyHtml, BodyText)
-            VALUES (@Id, @BodyMarkdown, @BodyHtml, @BodyText);
-            """;
-        const string UpdateSql = """
-            UPDATE Themes
-            SET Title = @Title, Summary = @Summary, Visibility = @Visibility, CurrentRevision = @CurrentRevision,
-                UpdatedAt = @Now, Version = Version + 1
-            WHERE Id = @Id AND Version = @Version
-            """;
-        const string UpdateBodySql = """
-            UPDATE ThemeBodies
-            SET BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText
-            WHERE ThemeId = @Id
             """;
         const string KeywordSlugsSql = """
             SELECT k.Slug FROM ThemeKeywords tk INNER JOIN Keywords k ON k.Id = tk.KeywordId WHERE tk.ThemeId = @Id
@@ -374,58 +364,38 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var keywords = KeywordNames(fm.Keywords);
         var body = renderer.Render(file.Body);
 
-        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
-            ExistingSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow;
-        var text = new
+        TextRow? current;
+        IEnumerable<string> currentKeywords = [];
+        await using (var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            Slug = slug, Title = title, Summary = summary, BodyMarkdown = file.Body, BodyHtml = body.Html,
-            BodyText = body.PlainText, Visibility = visibility, Now = now,
-        };
+            current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
+                ExistingSql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (current is not null)
+            {
+                currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
+                    KeywordSlugsSql, new { current.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
+        }
 
+        var fields = new ThemeFields
+        {
+            Title = title, Slug = slug, Summary = summary, Body = file.Body, Visibility = visibility, Keywords = keywords,
+            Status = current?.Status ?? nameof(ThemeStatus.Active), LeadOrganisationId = current?.LeadOrganisationId,
+        };
         if (current is null)
         {
-            var id = Guid.NewGuid();
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
-            {
-                Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility, text.Now,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
-            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Theme, id, file.Body, cancellationToken).ConfigureAwait(false);
-            await SetThemeKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(connection, transaction, "theme.created", SubjectKinds.Theme, id, $"Thema '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Expect(await themes.CreateAsync(new CreateTheme(Guid.NewGuid(), fields, Writer.Import, $"Geïmporteerd uit {source}"), cancellationToken).ConfigureAwait(false));
             return (ImportOutcome.New, $"thema {title}");
         }
 
-        var currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
-            KeywordSlugsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var changes = CompareText(current, title, summary, file.Body, body.Html, visibility);
-        changes.CompareSets("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
+        changes.Set("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
         if (changes.None)
         {
             return (ImportOutcome.Unchanged, $"thema {title}");
         }
 
-        var revision = current.CurrentRevision;
-        if (changes.TextChanged)
-        {
-            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Theme, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
-            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Theme, current.Id, file.Body, cancellationToken).ConfigureAwait(false);
-        }
-
-        await UpdateAsync(connection, transaction, UpdateSql, new
-        {
-            current.Id, current.Version, text.Title, text.Summary, text.Visibility, CurrentRevision = revision, text.Now,
-        }, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateBodySql, new { current.Id, text.BodyMarkdown, text.BodyHtml, text.BodyText },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await SetThemeKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(connection, transaction, "theme.updated", SubjectKinds.Theme, current.Id, $"Thema '{title}' bijgewerkt vanuit {source}: {changes}",
-            (current.CurrentRevision, revision), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Expect(await themes.UpdateAsync(new UpdateTheme(current.Id, current.CurrentRevision, fields, Writer.Import, $"Bijgewerkt vanuit {source}"), cancellationToken).ConfigureAwait(false));
         return (ImportOutcome.Changed, $"thema {title}: {changes}");
     }
 
@@ -434,30 +404,13 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     private async Task<(ImportOutcome, string)> ImportArticleAsync(string source, ContentFile file, CancellationToken cancellationToken)
     {
         const string ExistingSql = """
-            SELECT a.Id, a.Title, a.Summary, b.BodyMarkdown, b.BodyHtml, a.Visibility, a.OrganisationId, a.AuthorName, a.WrittenAt, a.CurrentRevision, a.Version
+            SELECT a.Id, a.Title, a.Summary, b.BodyMarkdown, b.BodyHtml, a.Visibility, a.OrganisationId, a.AuthorName, a.WrittenAt, a.CurrentRevision
             FROM Articles a
             INNER JOIN ArticleBodies b ON b.ArticleId = a.Id
             WHERE a.Slug = @Slug
             """;
         const string OrganisationSql = "SELECT Id FROM Organisations WHERE Slug = @Slug";
         const string ThemeSql = "SELECT Id FROM Themes WHERE Slug = @Slug";
-        const string InsertSql = """
-            INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, OrganisationId, AuthorId, AuthorName, WrittenAt, CurrentRevision, CreatedAt, UpdatedAt, Version)
-            VALUES (@Id, @Slug, @Title, @Summary, @Visibility, @OrganisationId, NULL, @AuthorName, @WrittenAt, 1, @Now, @Now, 1);
-            INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText)
-            VALUES (@Id, @BodyMarkdown, @BodyHtml, @BodyText);
-            """;
-        const string UpdateSql = """
-            UPDATE Articles
-            SET Title = @Title, Summary = @Summary, Visibility = @Visibility, OrganisationId = @OrganisationId, AuthorName = @AuthorName, WrittenAt = @WrittenAt,
-                CurrentRevision = @CurrentRevision, UpdatedAt = @Now, Version = Version + 1
-            WHERE Id = @Id AND Version = @Version
-            """;
-        const string UpdateBodySql = """
-            UPDATE ArticleBodies
-            SET BodyMarkdown = @BodyMarkdown, BodyHtml = @BodyHtml, BodyText = @BodyText
-            WHERE ArticleId = @Id
-            """;
         const string KeywordSlugsSql = """
             SELECT k.Slug FROM ArticleKeywords ak INNER JOIN Keywords k ON k.Id = ak.KeywordId WHERE ak.ArticleId = @Id
             """;
@@ -473,155 +426,91 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         var keywords = KeywordNames(fm.Keywords);
         var body = renderer.Render(file.Body);
 
-        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
         Guid? organisationId = null;
-        if (!string.IsNullOrWhiteSpace(fm.Organisation))
-        {
-            organisationId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-                    OrganisationSql, new { Slug = fm.Organisation.Trim() }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
-                ?? throw new ContentException($"organisatie '{fm.Organisation}' bestaat niet (geen bestand organisaties/{fm.Organisation}.md en geen gemeente met die slug).");
-        }
-
         var themeIds = new List<Guid>();
-        foreach (var themeSlug in (fm.Themes ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal))
+        TextRow? current;
+        IEnumerable<string> currentKeywords = [];
+        IEnumerable<Guid> currentThemes = [];
+        await using (var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false))
         {
-            themeIds.Add(await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-                    ThemeSql, new { Slug = themeSlug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)
-                ?? throw new ContentException($"thema '{themeSlug}' bestaat niet (geen bestand themas/{themeSlug}.md)."));
+            if (!string.IsNullOrWhiteSpace(fm.Organisation))
+            {
+                organisationId = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+                        OrganisationSql, new { Slug = fm.Organisation.Trim() }, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                    ?? throw new ContentException($"organisatie '{fm.Organisation}' bestaat niet (geen bestand organisaties/{fm.Organisation}.md en geen gemeente met die slug).");
+            }
+
+            foreach (var themeSlug in (fm.Themes ?? []).Select(t => t.Trim()).Distinct(StringComparer.Ordinal))
+            {
+                themeIds.Add(await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+                        ThemeSql, new { Slug = themeSlug }, cancellationToken: cancellationToken)).ConfigureAwait(false)
+                    ?? throw new ContentException($"thema '{themeSlug}' bestaat niet (geen bestand themas/{themeSlug}.md)."));
+            }
+
+            current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
+                ExistingSql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (current is not null)
+            {
+                currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
+                    KeywordSlugsSql, new { current.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                currentThemes = await connection.QueryAsync<Guid>(new CommandDefinition(
+                    ThemeIdsSql, new { current.Id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            }
         }
 
-        var current = await connection.QuerySingleOrDefaultAsync<TextRow>(new CommandDefinition(
-            ExistingSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow;
-        var text = new
+        var fields = new ArticleFields
         {
-            Slug = slug, Title = title, Summary = summary, BodyMarkdown = file.Body, BodyHtml = body.Html, BodyText = body.PlainText,
-            Visibility = visibility, OrganisationId = organisationId, AuthorName = author, WrittenAt = written, Now = now,
+            Title = title, Slug = slug, Summary = summary, Body = file.Body, Visibility = visibility, OrganisationId = organisationId,
+            ThemeIds = themeIds, Keywords = keywords, Byline = new ArticleByline(author, written),
         };
-
         if (current is null)
         {
-            var id = Guid.NewGuid();
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new
-            {
-                Id = id, text.Slug, text.Title, text.Summary, text.BodyMarkdown, text.BodyHtml, text.BodyText, text.Visibility,
-                text.OrganisationId, text.AuthorName, text.WrittenAt, text.Now,
-            }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, id, title, file.Body, summary, $"Geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
-            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Article, id, file.Body, cancellationToken).ConfigureAwait(false);
-            await SetArticleThemesAsync(connection, transaction, id, themeIds, cancellationToken).ConfigureAwait(false);
-            await SetArticleKeywordsAsync(connection, transaction, id, keywords, cancellationToken).ConfigureAwait(false);
-            await AuditAsync(connection, transaction, "article.created", SubjectKinds.Article, id, $"Kennisartikel '{title}' geïmporteerd uit {source}", null, cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            Expect(await articles.CreateAsync(new CreateArticle(Guid.NewGuid(), fields, Writer.Import, $"Geïmporteerd uit {source}"), cancellationToken).ConfigureAwait(false));
             return (ImportOutcome.New, $"kennisartikel {title}");
         }
 
-        var currentKeywords = await connection.QueryAsync<string>(new CommandDefinition(
-            KeywordSlugsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        var currentThemes = await connection.QueryAsync<Guid>(new CommandDefinition(
-            ThemeIdsSql, new { current.Id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var changes = CompareText(current, title, summary, file.Body, body.Html, visibility);
-        changes.Compare("organisatie", current.OrganisationId, organisationId);
-        changes.Compare("auteur", current.AuthorName, author);
-        changes.Compare("geschreven", current.WrittenAt, written);
-        changes.CompareSets("thema's", currentThemes.Select(g => g.ToString()), themeIds.Select(g => g.ToString()));
-        changes.CompareSets("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
+        changes.Value("organisatie", current.OrganisationId, organisationId);
+        changes.Value("auteur", current.AuthorName, author);
+        changes.Value("geschreven", current.WrittenAt, written);
+        changes.Set("thema's", currentThemes.Select(g => g.ToString()), themeIds.Select(g => g.ToString()));
+        changes.Set("trefwoorden", currentKeywords, keywords.Select(Slugs.Slugify));
         if (changes.None)
         {
             return (ImportOutcome.Unchanged, $"kennisartikel {title}");
         }
 
-        var revision = current.CurrentRevision;
-        if (changes.TextChanged)
-        {
-            revision = await RevisionStore.AppendAsync(connection, transaction, SubjectKinds.Article, current.Id, title, file.Body, summary, $"Bijgewerkt vanuit {source}", null, cancellationToken).ConfigureAwait(false);
-            await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Article, current.Id, file.Body, cancellationToken).ConfigureAwait(false);
-        }
-
-        await UpdateAsync(connection, transaction, UpdateSql, new
-        {
-            current.Id, current.Version, text.Title, text.Summary, text.Visibility, text.OrganisationId, text.AuthorName, text.WrittenAt,
-            CurrentRevision = revision, text.Now,
-        }, cancellationToken).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition(UpdateBodySql, new { current.Id, text.BodyMarkdown, text.BodyHtml, text.BodyText },
-            transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        await SetArticleThemesAsync(connection, transaction, current.Id, themeIds, cancellationToken).ConfigureAwait(false);
-        await SetArticleKeywordsAsync(connection, transaction, current.Id, keywords, cancellationToken).ConfigureAwait(false);
-        await AuditAsync(connection, transaction, "article.updated", SubjectKinds.Article, current.Id, $"Kennisartikel '{title}' bijgewerkt vanuit {source}: {changes}",
-            (current.CurrentRevision, revision), cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        Expect(await articles.UpdateAsync(new UpdateArticle(current.Id, current.CurrentRevision, fields, Writer.Import, $"Bijgewerkt vanuit {source}"), cancellationToken).ConfigureAwait(false));
         return (ImportOutcome.Changed, $"kennisartikel {title}: {changes}");
     }
 
-    // ---- links: themes and keywords --------------------------------------------------------------------------
-
-    private static async Task SetArticleThemesAsync(DbConnection connection, DbTransaction transaction, Guid articleId, IReadOnlyList<Guid> themeIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The importer writes through the same handlers as the editor. A file is the whole truth about its item, so an
+    /// edit saved in the site since the last import is not merged away silently: that comes back as a conflict.
+    /// </summary>
+    private static void Expect(WriteResult result)
     {
-        const string DeleteSql = "DELETE FROM ArticleThemes WHERE ArticleId = @ArticleId";
-        const string InsertSql = "INSERT INTO ArticleThemes (ArticleId, ThemeId) VALUES (@ArticleId, @ThemeId)";
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ArticleId = articleId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var themeId in themeIds)
+        switch (result)
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ArticleId = articleId, ThemeId = themeId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            case Saved or Merged:
+                return;
+            case Invalid invalid:
+                throw new ContentException(string.Join(" ", invalid.Errors.Select(e => e.Describe())));
+            default:
+                throw new ContentException("bewerkingsconflict: dit item is in de site gewijzigd sinds de vorige import, op dezelfde plaats als het bestand. Neem de wijziging over in het bestand en importeer opnieuw.");
         }
-    }
-
-    private static async Task SetArticleKeywordsAsync(DbConnection connection, DbTransaction transaction, Guid articleId, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        const string DeleteSql = "DELETE FROM ArticleKeywords WHERE ArticleId = @ArticleId";
-        const string InsertSql = "INSERT INTO ArticleKeywords (ArticleId, KeywordId) VALUES (@ArticleId, @KeywordId)";
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ArticleId = articleId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var keywordId in await EnsureKeywordsAsync(connection, transaction, names, cancellationToken).ConfigureAwait(false))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ArticleId = articleId, KeywordId = keywordId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task SetThemeKeywordsAsync(DbConnection connection, DbTransaction transaction, Guid themeId, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        const string DeleteSql = "DELETE FROM ThemeKeywords WHERE ThemeId = @ThemeId";
-        const string InsertSql = "INSERT INTO ThemeKeywords (ThemeId, KeywordId) VALUES (@ThemeId, @KeywordId)";
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { ThemeId = themeId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        foreach (var keywordId in await EnsureKeywordsAsync(connection, transaction, names, cancellationToken).ConfigureAwait(false))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { ThemeId = themeId, KeywordId = keywordId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>The ids of the keywords with these names, adding the ones that do not exist yet (matched by slug).</summary>
-    private static async Task<IReadOnlyList<Guid>> EnsureKeywordsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<string> names, CancellationToken cancellationToken)
-    {
-        const string FindSql = "SELECT Id FROM Keywords WHERE Slug = @Slug";
-        const string InsertSql = "INSERT INTO Keywords (Id, Slug, Name) VALUES (@Id, @Slug, @Name)";
-        var ids = new List<Guid>();
-        foreach (var name in names)
-        {
-            var slug = Slugs.Slugify(name);
-            var id = await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(FindSql, new { Slug = slug }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            if (id is null)
-            {
-                id = Guid.NewGuid();
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, new { Id = id, Slug = slug, Name = name }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
-            }
-
-            ids.Add(id.Value);
-        }
-
-        return ids;
     }
 
     // ---- shared helpers --------------------------------------------------------------------------------------
 
-    private static Changes CompareText(TextRow current, string title, string summary, string markdown, string html, string visibility)
+    private static FieldChanges CompareText(TextRow current, string title, string summary, string markdown, string html, string visibility)
     {
-        var changes = new Changes();
-        changes.CompareText("titel", current.Title, title);
-        changes.CompareText("samenvatting", current.Summary, summary);
-        changes.CompareText("tekst", current.BodyMarkdown, markdown);
-        changes.Compare("opmaak", current.BodyHtml, html);
-        changes.Compare("zichtbaarheid", current.Visibility, visibility);
+        var changes = new FieldChanges();
+        changes.Text("titel", current.Title, title);
+        changes.Text("samenvatting", current.Summary, summary);
+        changes.Text("tekst", current.BodyMarkdown, markdown);
+        changes.Value("opmaak", current.BodyHtml, html);
+        changes.Value("zichtbaarheid", current.Visibility, visibility);
         return changes;
     }
 
@@ -721,44 +610,6 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         }
 
         return names;
-    }
-
-    /// <summary>Which fields differ, named in Dutch for the audit log and the console.</summary>
-    private sealed class Changes
-    {
-        private readonly List<string> fields = [];
-
-        public bool None => fields.Count == 0;
-
-        /// <summary>A field of the text itself changed: that earns a new revision.</summary>
-        public bool TextChanged { get; private set; }
-
-        public void Compare<T>(string field, T? current, T? next)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, next))
-            {
-                fields.Add(field);
-            }
-        }
-
-        public void CompareText(string field, string current, string next)
-        {
-            if (!string.Equals(current, next, StringComparison.Ordinal))
-            {
-                fields.Add(field);
-                TextChanged = true;
-            }
-        }
-
-        public void CompareSets(string field, IEnumerable<string> current, IEnumerable<string> next)
-        {
-            if (!current.ToHashSet(StringComparer.Ordinal).SetEquals(next))
-            {
-                fields.Add(field);
-            }
-        }
-
-        public override string ToString() => string.Join(", ", fields);
     }
 
     /// <summary>The tally of one run, reporting each step as it happens.</summary>

@@ -38,6 +38,9 @@ public abstract class SqlDialect
 
     public abstract DbConnection CreateConnection(string connectionString);
 
+    /// <summary>Another writer held the database (SQLite busy or locked) or won a deadlock (SQL Server): start the write again.</summary>
+    public abstract bool IsWriteContention(DbException exception);
+
     /// <summary>Adds the dialect's paging clause to a statement that ends with ORDER BY.</summary>
     public string Page(string sqlEndingWithOrderBy) => sqlEndingWithOrderBy.TrimEnd() + "\n" + PagingClause;
 
@@ -82,6 +85,9 @@ public sealed class SqliteDialect : SqlDialect
     /// <summary>WAL is a property of the database file: set once when the database is created.</summary>
     public const string EnableWriteAheadLog = "PRAGMA journal_mode = WAL;";
 
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), extended codes included.
+    public override bool IsWriteContention(DbException exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
+
     [SuppressMessage("ApiDesign", "RS0030", Justification = "The one factory of SQLite connections: Db.OpenAsync wraps what it returns.")]
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 }
@@ -97,6 +103,9 @@ public sealed class SqlServerDialect : SqlDialect
     public override string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
     public override string? ConnectionSetup => null;
+
+    // 1205: chosen as the deadlock victim.
+    public override bool IsWriteContention(DbException exception) => exception is SqlException { Number: 1205 };
 
     [SuppressMessage("ApiDesign", "RS0030", Justification = "The one factory of SQL Server connections: Db.OpenAsync wraps what it returns.")]
     public override DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);

@@ -42,3 +42,16 @@ public sealed record ThemeDetail
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];
 }
+
+/// <summary>Where a theme stands (stored by name): Verkenning, Actief, Afgerond.</summary>
+public enum ThemeStatus
+{
+    /// <summary>Verkenning: the atelier is finding out what the theme is about.</summary>
+    Exploring,
+
+    /// <summary>Actief: being worked out.</summary>
+    Active,
+
+    /// <summary>Afgerond: done; kept for reference.</summary>
+    Completed,
+}

@@ -48,6 +48,13 @@ public static class DataSetup
             ?? new KennisHub.Web.Pages.Bijlagen.AttachmentOptions().MaxBytes;
         builder.Services.PostConfigure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(
             options => KennisHub.Web.Pages.Bijlagen.AttachmentOptions.ApplyTo(options.Conventions, maxAttachmentBytes));
+        // Writing (issue 16): one write handler per kind, old slugs, who may edit what.
+        builder.Services.AddSingleton<KennisHub.Core.Articles.ArticleWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Themes.ThemeWrites>();
+        builder.Services.AddSingleton<ContentEditing>();
+        builder.Services.AddSingleton<SlugRedirects>();
+        builder.Services.AddSingleton<Authorship>();
+        builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;

@@ -101,6 +101,7 @@ public static class IdentitySetup
             options.ValidationInterval = configuration.GetValue("Identity:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
 
         services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CoauthorAuthorizationHandler>();
         // PostConfigure: AddRazorPages (called after this in Program.cs) replaces the convention collection.
         services.PostConfigure<RazorPagesOptions>(options => Policies.ApplyTo(options.Conventions));
 

@@ -227,6 +227,56 @@ public sealed partial class XssTests(XssFactory factory) : IClassFixture<XssFact
         failures.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Attacks_typed_into_every_editor_field_come_back_harmless_in_the_form_the_preview_and_the_saved_article()
+    {
+        using var member = SiteClient.Create(factory);
+        await member.SignInOrFailAsync("lid@kennishub.example", AccountFactory.DemoPassword);
+        var scripts = await SiteScriptsAsync(member);
+        var failures = new List<string>();
+        var saved = 0;
+        for (var i = 0; i < AttackCorpus.All.Count; i++)
+        {
+            var attack = AttackCorpus.All[i];
+            var fields = new Dictionary<string, string>
+            {
+                ["Input.Title"] = attack, ["Input.Slug"] = attack, ["Input.Summary"] = attack, ["Input.Body"] = attack, ["Input.Visibility"] = "Public",
+                ["Input.OrganisationId"] = "", ["Input.Keywords[0]"] = attack, ["Input.ChangeSummary"] = attack,
+            };
+            var form = (await member.GetPageAsync("/kennis/nieuw")).QuerySelector("form#editor")!;
+            foreach (var address in new[] { "/kennis/nieuw?handler=Voorbeeld", "/kennis/nieuw" })
+            {
+                using var shown = await member.SubmitAsync(form, fields, address);
+                ((int)shown.StatusCode).ShouldBeLessThan(500, address);
+                failures.AddRange(HtmlSafety.Problems((await SiteClient.ParseAsync(shown)).DocumentElement, scripts).Select(p => $"{address} met aanval {i}: {p}"));
+            }
+
+            fields["Input.Slug"] = $"editor-aanval-{i}-{Guid.NewGuid():N}"[..40];
+            fields["Input.Keywords[0]"] = "trefwoord " + attack;
+            using var response = await member.SubmitAsync(form, fields, "/kennis/nieuw");
+            if (response.StatusCode != HttpStatusCode.Redirect)
+            {
+                continue;
+            }
+
+            saved++;
+            var location = response.Headers.Location!.OriginalString;
+            foreach (var path in new[] { location, location + "/bewerken", "/kennis" })
+            {
+                var page = await member.GetPageAsync(path);
+                failures.AddRange(HtmlSafety.Problems(page.DocumentElement, scripts).Select(p => $"{path}: {p}"));
+            }
+
+            if (Normalise((await member.GetPageAsync(location)).QuerySelector("h1")!.TextContent) != Normalise(attack))
+            {
+                failures.Add($"{location}: de kop is niet de getypte titel '{attack}'");
+            }
+        }
+
+        saved.ShouldBeGreaterThan(AttackCorpus.All.Count / 2);
+        failures.ShouldBeEmpty();
+    }
+
     /// <summary>The scripts the site itself ships (the layout's), the only ones a page may hold.</summary>
     private static async Task<IReadOnlySet<string>> SiteScriptsAsync(SiteClient client)
         => (await client.GetPageAsync("/")).QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToHashSet();

@@ -29,6 +29,13 @@ public static class Policies
     public const string DraftPosition = "StandpuntOpstellen";
     public const string EndorsePosition = "StandpuntOnderschrijven";
     public const string ProposeAmendment = "WijzigingVoorstellen";
+    public const string CreateTheme = "ThemaAanmaken";
+
+    /// <summary>Resource-based: this article, for its Active co-authors and Beheerders (<see cref="CoauthorAuthorizationHandler"/>).</summary>
+    public const string EditThisArticle = "DitKennisartikelBewerken";
+
+    /// <summary>Resource-based: this theme, for its Active co-authors and Beheerders (<see cref="CoauthorAuthorizationHandler"/>).</summary>
+    public const string EditThisTheme = "DitThemaBewerken";
 
     private static readonly string[] Administrators = [RoleNames.Administrator];
     private static readonly string[] AtelierMembers = [RoleNames.AtelierMember, RoleNames.Administrator];
@@ -44,6 +51,7 @@ public static class Policies
         [ManageOrganisations] = Administrators,
         [ImportContent] = Administrators,
         [EditTheme] = AtelierMembers,
+        [CreateTheme] = AtelierMembers,
         [DraftPosition] = LobbyTeam,
         [WriteArticle] = NetworkMembers,
         [PostComment] = NetworkMembers,
@@ -59,6 +67,9 @@ public static class Policies
         {
             options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
         }
+
+        options.AddPolicy(EditThisArticle, policy => policy.RequireAuthenticatedUser().AddRequirements(EditItemRequirement.Instance));
+        options.AddPolicy(EditThisTheme, policy => policy.RequireAuthenticatedUser().AddRequirements(EditItemRequirement.Instance));
     }
 
     /// <summary>Which pages need which policy. Pages not listed are public.</summary>
@@ -68,6 +79,12 @@ public static class Policies
         conventions.AuthorizeFolder("/Beheer", Administration);
         conventions.AuthorizePage("/Beheer/Accounts", ManageAccounts);
         conventions.AuthorizePage("/Beheer/AccountBevestigen", ManageAccounts);
+        conventions.AuthorizePage("/Kennis/Nieuw", WriteArticle);
+        conventions.AuthorizePage("/Kennis/Bewerken", SignedIn);
+        conventions.AuthorizePage("/Themas/Nieuw", CreateTheme);
+        conventions.AuthorizePage("/Themas/Bewerken", SignedIn);
+        conventions.AuthorizePage("/Kennis/Herstellen", SignedIn);
+        conventions.AuthorizePage("/Themas/Herstellen", SignedIn);
         conventions.AuthorizePage("/Account/Profiel", SignedIn);
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);

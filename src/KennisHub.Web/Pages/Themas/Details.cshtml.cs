@@ -1,12 +1,15 @@
 using KennisHub.Core.Articles;
 using KennisHub.Core.Attachments;
+using KennisHub.Core.Content;
 using KennisHub.Core.Linking;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Revisions;
 using KennisHub.Core.Themes;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Pages.Kennis;
 using KennisHub.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -17,8 +20,21 @@ namespace KennisHub.Web.Pages.Themas;
 /// /themas/{slug}: the theme's stored HTML and a page of its articles this reader may see; 404 when the theme is not
 /// visible, and for a bad or past-the-end ?pagina=.
 /// </summary>
-public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, LinkQueries links, AttachmentStore attachmentStore, IStringLocalizer<HistoryText> historyText) : PageModel
+public sealed class DetailsModel(
+    ThemeQueries themes,
+    ArticleQueries articles,
+    LinkQueries links,
+    AttachmentStore attachmentStore,
+    SlugRedirects redirects,
+    IAuthorizationService authorization,
+    IStringLocalizer<HistoryText> historyText) : PageModel
 {
+    /// <summary>Whether this reader may edit the theme (shows "Bewerken").</summary>
+    public bool MayEdit { get; private set; }
+
+    /// <summary>The status line of the save that led here (set by the editor, read once).</summary>
+    public string? Status { get; private set; }
+
     public ThemeDetail Theme { get; private set; } = null!;
 
     /// <summary>The body with every internal link resolved for this reader (or marked broken).</summary>
@@ -36,12 +52,23 @@ public sealed class DetailsModel(ThemeQueries themes, ArticleQueries articles, L
     {
         var reader = User.ToReader();
         var theme = await themes.FindBySlugAsync(reader, slug, cancellationToken);
-        if (theme is null || !KnowledgeFormat.TryParsePage(pagina, out var page))
+        if (theme is null)
+        {
+            // A renamed theme answers on its old slug with a permanent redirect (if this reader may see it).
+            return await redirects.CurrentSlugAsync(reader, SubjectKinds.Theme, slug, cancellationToken) is { } current
+                ? RedirectPermanent($"/themas/{current}")
+                : NotFound();
+        }
+
+        if (!KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return NotFound();
         }
 
         Theme = theme;
+        MayEdit = reader.IsSignedIn
+            && (await authorization.AuthorizeAsync(User, new ItemResource(SubjectKinds.Theme, theme.Id), Policies.EditThisTheme)).Succeeded;
+        Status = reader.IsSignedIn ? TempData["Status"] as string : null;
         Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug: theme.Slug), page, KnowledgeFormat.PageSize, cancellationToken);
         if (Articles.IsPastEnd)
         {
