@@ -54,12 +54,12 @@ public sealed class OrganisationQueries(Db db)
     {
         const string Sql = """
             SELECT o.Id, o.Slug, o.Name, o.Kind, o.CbsCode, o.Province, o.Inhabitants, o.Website, o.DescriptionHtml, o.UpdatedAt,
-                   (SELECT COUNT(*) FROM Memberships m WHERE m.OrganisationId = o.Id) AS MemberCount
+                   (SELECT COUNT(*) FROM Memberships m WHERE m.OrganisationId = o.Id AND m.Status = @Approved) AS MemberCount
             FROM Organisations o
             WHERE o.Slug = @Slug
             """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<OrganisationDetail>(
-            new CommandDefinition(Sql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new CommandDefinition(Sql, new { Slug = slug, Approved = nameof(MembershipStatus.Approved) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }
