@@ -6,8 +6,10 @@
 -- Mandates: who may endorse on the organisation's behalf, of which kind, from when until when; "does this person hold
 -- a valid mandate for this organisation at T" is one seek on IX_Mandates_UserId_OrganisationId.
 -- NetworkMemberships: an organisation is a member of a network organisation, since a date.
+-- Organisations.Place: where the organisation sits, kept by its contact persons with its description and website.
 -- Users.Slug: the address of a person's profile (/mensen/{slug}), given when first needed.
 -- Kept in step with db/sqlserver/0010_memberships_mandates_network.sql.
+ALTER TABLE Organisations ADD COLUMN Place TEXT NULL;
 ALTER TABLE Memberships ADD COLUMN Status TEXT NOT NULL DEFAULT 'Approved';
 ALTER TABLE Memberships ADD COLUMN Motivation TEXT NULL;
 ALTER TABLE Memberships ADD COLUMN DecidedById TEXT NULL;

@@ -7,8 +7,10 @@
 -- a valid mandate for this organisation at T" is one seek on IX_Mandates_UserId_OrganisationId.
 -- NetworkMemberships: an organisation is a member of a network organisation, since a date (no cascades: two paths
 -- from Organisations would be refused by SQL Server; organisations are not deleted).
+-- Organisations.Place: where the organisation sits, kept by its contact persons with its description and website.
 -- Users.Slug: the address of a person's profile (/mensen/{slug}), given when first needed.
 -- Kept in step with db/sqlite/0010_memberships_mandates_network.sql.
+ALTER TABLE Organisations ADD Place NVARCHAR(200) NULL;
 ALTER TABLE Memberships ADD Status NVARCHAR(20) NOT NULL CONSTRAINT DF_Memberships_Status DEFAULT 'Approved';
 ALTER TABLE Memberships ADD Motivation NVARCHAR(2000) NULL;
 ALTER TABLE Memberships ADD DecidedById UNIQUEIDENTIFIER NULL;

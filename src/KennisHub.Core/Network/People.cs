@@ -97,6 +97,14 @@ public sealed class People(Db db)
         return person with { Organisations = organisations.AsList(), Themes = themes.AsList(), Articles = articles.AsList() };
     }
 
+    /// <summary>The person's profile address, or null while they have none.</summary>
+    public async Task<string?> SlugOfAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        const string Sql = "SELECT Slug FROM Users WHERE Id = @Id";
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(Sql, new { Id = userId }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>The person's own profile address, giving them one when they have none yet.</summary>
     public async Task<string> OwnSlugAsync(Guid userId, CancellationToken cancellationToken = default)
     {

@@ -9,6 +9,12 @@ namespace KennisHub.Core.Organisations;
 /// </summary>
 public sealed class MembershipQueries(Db db)
 {
+    private const string MandateSelect = """
+        SELECT d.Id, d.UserId, u.DisplayName, d.Kind, d.StartsAt, d.EndsAt, d.RecordedAt
+        FROM Mandates d
+        INNER JOIN Users u ON u.Id = d.UserId
+        """;
+
     /// <summary>The person's memberships and requests, with their outcomes, newest first.</summary>
     public async Task<IReadOnlyList<MyMembership>> ForUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {
@@ -64,10 +70,7 @@ public sealed class MembershipQueries(Db db)
     /// <summary>The organisation's mandates, current first, then ended ones (kept as record).</summary>
     public async Task<IReadOnlyList<Mandate>> MandatesAsync(Guid organisationId, CancellationToken cancellationToken = default)
     {
-        const string Sql = """
-            SELECT d.Id, d.UserId, u.DisplayName, d.Kind, d.StartsAt, d.EndsAt, d.RecordedAt
-            FROM Mandates d
-            INNER JOIN Users u ON u.Id = d.UserId
+        const string Sql = MandateSelect + "\n" + """
             WHERE d.OrganisationId = @OrganisationId
             ORDER BY d.RecordedAt DESC, d.Id
             """;
@@ -82,10 +85,7 @@ public sealed class MembershipQueries(Db db)
     /// </summary>
     public async Task<Mandate?> ValidMandateAsync(Guid userId, Guid organisationId, DateTimeOffset moment, CancellationToken cancellationToken = default)
     {
-        const string Sql = """
-            SELECT d.Id, d.UserId, u.DisplayName, d.Kind, d.StartsAt, d.EndsAt, d.RecordedAt
-            FROM Mandates d
-            INNER JOIN Users u ON u.Id = d.UserId
+        const string Sql = MandateSelect + "\n" + """
             INNER JOIN Memberships m ON m.UserId = d.UserId AND m.OrganisationId = d.OrganisationId AND m.Status = @Approved
             WHERE d.UserId = @UserId AND d.OrganisationId = @OrganisationId AND d.StartsAt <= @Moment AND (d.EndsAt IS NULL OR d.EndsAt > @Moment)
             ORDER BY d.StartsAt DESC, d.Id

@@ -36,6 +36,10 @@ public static class DataSetup
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
+        builder.Services.AddSingleton<MembershipQueries>();
+        builder.Services.AddSingleton<MembershipWrites>();
+        builder.Services.AddSingleton<OrganisationWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Network.People>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();

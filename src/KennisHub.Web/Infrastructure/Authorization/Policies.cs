@@ -30,6 +30,15 @@ public static class Policies
     public const string EndorsePosition = "StandpuntOnderschrijven";
     public const string ProposeAmendment = "WijzigingVoorstellen";
 
+    /// <summary>Ask to join an organisation; the signed-in person's own memberships and people's profiles.</summary>
+    public const string JoinOrganisation = "LidWorden";
+
+    /// <summary>
+    /// Manage one organisation (profile, members, requests, contact persons, mandates): its contact persons and
+    /// Beheerders, decided by <see cref="ContactPersonHandler"/> with the organisation as resource, not by role.
+    /// </summary>
+    public const string ManageOwnOrganisation = "OrganisatieBeheren";
+
     private static readonly string[] Administrators = [RoleNames.Administrator];
     private static readonly string[] AtelierMembers = [RoleNames.AtelierMember, RoleNames.Administrator];
     private static readonly string[] LobbyTeam = [RoleNames.LobbyTeam, RoleNames.Administrator];
@@ -49,12 +58,14 @@ public static class Policies
         [PostComment] = NetworkMembers,
         [EndorsePosition] = NetworkMembers,
         [ProposeAmendment] = NetworkMembers,
+        [JoinOrganisation] = NetworkMembers,
     };
 
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(ManageOwnOrganisation, policy => policy.RequireAuthenticatedUser().AddRequirements(new ContactPersonRequirement()));
         foreach (var (name, roles) in Matrix)
         {
             options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
@@ -71,5 +82,10 @@ public static class Policies
         conventions.AuthorizePage("/Account/Profiel", SignedIn);
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);
+        conventions.AuthorizePage("/Account/Lidmaatschappen", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/LidWorden", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);
+        conventions.AuthorizeFolder("/Mensen", JoinOrganisation);
     }
 }
