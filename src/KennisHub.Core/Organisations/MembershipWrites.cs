@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using KennisHub.Core.Audit;
+using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Identity;
 using KennisHub.Core.Network;
@@ -127,7 +128,9 @@ public sealed class MembershipWrites(Db db)
         }, transaction, cancellationToken: cancellationToken));
         if (approve)
         {
+            // The organisation's page shows its members and their count: cached copies must go.
             await People.EnsureSlugAsync(connection, transaction, userId, cancellationToken);
+            await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
         }
 
         await EventAsync(connection, transaction, userId, organisationId, status, note, decider, now, cancellationToken);
@@ -171,6 +174,11 @@ public sealed class MembershipWrites(Db db)
         var parameters = new { UserId = userId, OrganisationId = organisationId, Ended = nameof(MembershipStatus.Ended), Now = now, before.Version };
         await connection.ExecuteVersionedUpdateAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(EndMandatesSql, parameters, transaction, cancellationToken: cancellationToken));
+        if (before.Status == MembershipStatus.Approved)
+        {
+            await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
+        }
+
         await EventAsync(connection, transaction, userId, organisationId, MembershipStatus.Ended, null, actor, now, cancellationToken);
         await AuditAsync(connection, transaction, "membership.ended", organisationId,
             (actor.Id == userId ? "Organisatie verlaten door " : "Lidmaatschap beëindigd door ") + actor.Name,
@@ -205,6 +213,7 @@ public sealed class MembershipWrites(Db db)
             Approved = nameof(MembershipStatus.Approved),
             before.Version,
         }, transaction, cancellationToken: cancellationToken));
+        await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
         await AuditAsync(connection, transaction, "membership.function", organisationId, "Functie gewijzigd door " + actor.Name,
             actor, before, new { UserId = userId, JobTitle = title }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -288,6 +297,7 @@ public sealed class MembershipWrites(Db db)
             Approved = nameof(MembershipStatus.Approved),
             before.Version,
         }, transaction, cancellationToken: cancellationToken));
+        await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
         await AuditAsync(connection, transaction, isContactPerson ? "membership.contact-added" : "membership.contact-removed", organisationId,
             (isContactPerson ? "Contactpersoon benoemd door " : "Contactpersoon teruggetreden of verwijderd door ") + actor.Name,
             actor, before, new { UserId = userId, IsContactPerson = isContactPerson }, cancellationToken);

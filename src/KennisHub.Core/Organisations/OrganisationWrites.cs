@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using KennisHub.Core.Audit;
+using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Identity;
 using KennisHub.Core.Markdown;
@@ -65,6 +66,7 @@ public sealed class OrganisationWrites(Db db, MarkdownRenderer renderer)
             Now = DateTimeOffset.UtcNow,
             profile.Version,
         }, transaction, cancellationToken: cancellationToken));
+        await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "organisation.profile", "Organisation", organisationId, "Profiel bijgewerkt door " + actor.Name, actor.Id, actor.Name,
             JsonSerializer.Serialize(before), JsonSerializer.Serialize(profile with { Version = before.Version + 1 })), cancellationToken);

@@ -42,7 +42,9 @@ public sealed class DetailsModel(
         if (reader.IsNetworkMember)
         {
             Members = (await memberships.MembersAsync(organisation.Id, cancellationToken)).Where(m => m.Status == MembershipStatus.Approved).ToList();
-            MayJoin = !Members.Any(m => m.UserId == reader.UserId);
+            // Not "unless already a member": members of one reader class share this page's cached copy, so it shows
+            // nothing about the person; the join page says where their membership stands.
+            MayJoin = true;
             MayManage = (await authorization.AuthorizeAsync(User, organisation, Policies.ManageOwnOrganisation)).Succeeded;
         }
 
