@@ -47,6 +47,8 @@ public sealed record OrganisationDetail
 
     public string? Website { get; init; }
 
+    public string? Place { get; init; }
+
     public required string DescriptionHtml { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -53,13 +53,13 @@ public sealed class OrganisationQueries(Db db)
     public async Task<OrganisationDetail?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
     {
         const string Sql = """
-            SELECT o.Id, o.Slug, o.Name, o.Kind, o.CbsCode, o.Province, o.Inhabitants, o.Website, o.DescriptionHtml, o.UpdatedAt,
-                   (SELECT COUNT(*) FROM Memberships m WHERE m.OrganisationId = o.Id) AS MemberCount
+            SELECT o.Id, o.Slug, o.Name, o.Kind, o.CbsCode, o.Province, o.Inhabitants, o.Website, o.Place, o.DescriptionHtml, o.UpdatedAt,
+                   (SELECT COUNT(*) FROM Memberships m WHERE m.OrganisationId = o.Id AND m.Status = @Approved) AS MemberCount
             FROM Organisations o
             WHERE o.Slug = @Slug
             """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         return await connection.QuerySingleOrDefaultAsync<OrganisationDetail>(
-            new CommandDefinition(Sql, new { Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            new CommandDefinition(Sql, new { Slug = slug, Approved = nameof(MembershipStatus.Approved) }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 }

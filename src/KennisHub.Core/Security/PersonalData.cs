@@ -132,6 +132,8 @@ public sealed class PersonalData(Db db)
             DELETE FROM UserTokens WHERE UserId = @UserId;
             DELETE FROM Sessions WHERE UserId = @UserId;
             DELETE FROM Memberships WHERE UserId = @UserId;
+            DELETE FROM MembershipEvents WHERE UserId = @UserId;
+            UPDATE Users SET Slug = NULL WHERE Id = @UserId;
             UPDATE Articles SET AuthorName = @DisplayName WHERE AuthorId = @UserId;
             """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -36,6 +36,10 @@ public static class DataSetup
         builder.Services.AddSingleton<ArticleQueries>();
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
+        builder.Services.AddSingleton<MembershipQueries>();
+        builder.Services.AddSingleton<MembershipWrites>();
+        builder.Services.AddSingleton<OrganisationWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Network.People>();
         builder.Services.AddSingleton<ContentImporter>();
 
         // Around the editor (history branch): history and comparison reads, internal links, attachments (the upload page

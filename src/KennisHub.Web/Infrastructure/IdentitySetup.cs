@@ -7,6 +7,7 @@ using KennisHub.Web.Infrastructure.Sessions;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -101,7 +102,8 @@ public static class IdentitySetup
             options.ValidationInterval = configuration.GetValue("Identity:SecurityStampValidationInterval", TimeSpan.FromMinutes(1)));
 
         services.AddAuthorization(Policies.Configure);
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CoauthorAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, CoauthorAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationHandler, ContactPersonHandler>();
         // PostConfigure: AddRazorPages (called after this in Program.cs) replaces the convention collection.
         services.PostConfigure<RazorPagesOptions>(options => Policies.ApplyTo(options.Conventions));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using KennisHub.Core.Identity;
+using KennisHub.Core.Organisations;
 using KennisHub.Web.Tests.Account;
 using KennisHub.Web.Tests.Infrastructure;
 using KennisHub.Web.Tests.Knowledge;
@@ -25,7 +26,12 @@ public sealed partial class AuthorizationMatrixTests(MatrixFactory factory) : IC
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The columns, in the order of the file. Null e-mail: a visitor.</summary>
-    private static readonly string[] Actors = ["bezoeker", "aangevraagd", "netwerklid", "atelierlid", "lobbyteam", "beheerder", "eigenaar"];
+    private static readonly string[] Actors = ["bezoeker", "aangevraagd", "netwerklid", "atelierlid", "lobbyteam", "beheerder", "eigenaar", "contactpersoon", "contactpersoon-ander"];
+
+    /// <summary>The organisation the organisation rows are about, and the other one whose contact person must be refused.</summary>
+    private const string ContactOrganisation = "gemeente-kampen";
+
+    private const string OtherOrganisation = "proef-netwerk";
 
     private static readonly Dictionary<string, string> DemoEmails = new()
     {
@@ -199,7 +205,27 @@ public sealed partial class AuthorizationMatrixTests(MatrixFactory factory) : IC
         }
 
         accounts["eigenaar"] = (owner, AccountTestData.GoodPassword);
+        accounts["contactpersoon"] = (await ContactPersonAsync(client, "Contactpersoon Matrix", ContactOrganisation), AccountTestData.GoodPassword);
+        accounts["contactpersoon-ander"] = (await ContactPersonAsync(client, "Contactpersoon Ander", OtherOrganisation), AccountTestData.GoodPassword);
         return accounts;
+    }
+
+    /// <summary>A fresh approved Netwerklid who is an approved contact person of the organisation (its /mensen slug: the name's).</summary>
+    private async Task<string> ContactPersonAsync(SiteClient client, string name, string organisationSlug)
+    {
+        var email = AccountTestData.NewEmail("contact");
+        (await client.RegisterAsync(email, name: name)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (userId, _, _) = await factory.UserAsync(email);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var administrator = new Actor(Guid.NewGuid(), "Matrixtest");
+        (await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ApproveAsync(userId, administrator, Ct)).ShouldBe(AccountChange.Done);
+        var organisation = await scope.ServiceProvider.GetRequiredService<OrganisationQueries>().FindBySlugAsync(organisationSlug, Ct);
+        organisation.ShouldNotBeNull();
+        var writes = scope.ServiceProvider.GetRequiredService<MembershipWrites>();
+        (await writes.RequestAsync(organisation.Id, new Actor(userId, name), "Matrix", Ct)).ShouldBe(MembershipChange.Done);
+        (await writes.DecideAsync(organisation.Id, userId, approve: true, null, administrator, Ct)).ShouldBe(MembershipChange.Done);
+        (await writes.SetContactPersonAsync(organisation.Id, userId, true, administrator, Ct)).ShouldBe(MembershipChange.Done);
+        return email;
     }
 
     private async Task<SiteClient> SignedInClientAsync((string Email, string Password)? account)

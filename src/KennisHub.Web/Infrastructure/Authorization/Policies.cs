@@ -37,6 +37,15 @@ public static class Policies
     /// <summary>Resource-based: this theme, for its Active co-authors and Beheerders (<see cref="CoauthorAuthorizationHandler"/>).</summary>
     public const string EditThisTheme = "DitThemaBewerken";
 
+    /// <summary>Ask to join an organisation; the signed-in person's own memberships and people's profiles.</summary>
+    public const string JoinOrganisation = "LidWorden";
+
+    /// <summary>
+    /// Manage one organisation (profile, members, requests, contact persons, mandates): its contact persons and
+    /// Beheerders, decided by <see cref="ContactPersonHandler"/> with the organisation as resource, not by role.
+    /// </summary>
+    public const string ManageOwnOrganisation = "OrganisatieBeheren";
+
     private static readonly string[] Administrators = [RoleNames.Administrator];
     private static readonly string[] AtelierMembers = [RoleNames.AtelierMember, RoleNames.Administrator];
     private static readonly string[] LobbyTeam = [RoleNames.LobbyTeam, RoleNames.Administrator];
@@ -57,12 +66,14 @@ public static class Policies
         [PostComment] = NetworkMembers,
         [EndorsePosition] = NetworkMembers,
         [ProposeAmendment] = NetworkMembers,
+        [JoinOrganisation] = NetworkMembers,
     };
 
     public static void Configure(AuthorizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(ManageOwnOrganisation, policy => policy.RequireAuthenticatedUser().AddRequirements(new ContactPersonRequirement()));
         foreach (var (name, roles) in Matrix)
         {
             options.AddPolicy(name, policy => policy.RequireAuthenticatedUser().RequireRole(roles));
@@ -88,5 +99,10 @@ public static class Policies
         conventions.AuthorizePage("/Account/Profiel", SignedIn);
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);
+        conventions.AuthorizePage("/Account/Lidmaatschappen", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/LidWorden", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);
+        conventions.AuthorizeFolder("/Mensen", JoinOrganisation);
     }
 }

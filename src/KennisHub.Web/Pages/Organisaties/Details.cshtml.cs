@@ -2,6 +2,8 @@ using KennisHub.Core.Articles;
 using KennisHub.Core.Organisations;
 using KennisHub.Core.Reading;
 using KennisHub.Web.Infrastructure;
+using KennisHub.Web.Infrastructure.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using KennisHub.Web.Pages.Kennis;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,8 +14,16 @@ namespace KennisHub.Web.Pages.Organisaties;
 /// /organisaties/{slug}: the organisation, its member count and a page of the articles this reader may see; 404 when
 /// unknown, and for a bad or past-the-end ?pagina=.
 /// </summary>
-public sealed class DetailsModel(OrganisationQueries organisations, ArticleQueries articles) : PageModel
+public sealed class DetailsModel(
+    OrganisationQueries organisations, ArticleQueries articles, MembershipQueries memberships, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>The approved members, for signed-in network members only: visitors never see people's names.</summary>
+    public IReadOnlyList<OrganisationMember> Members { get; private set; } = [];
+
+    public bool MayJoin { get; private set; }
+
+    public bool MayManage { get; private set; }
+
     public OrganisationDetail Organisation { get; private set; } = null!;
 
     public ListPage<ArticleSummary> Articles { get; private set; } = null!;
@@ -27,7 +37,17 @@ public sealed class DetailsModel(OrganisationQueries organisations, ArticleQueri
         }
 
         Organisation = organisation;
-        Articles = await articles.ListForOrganisationAsync(User.ToReader(), organisation.Slug, page, KnowledgeFormat.PageSize, cancellationToken);
+        var reader = User.ToReader();
+        Articles = await articles.ListForOrganisationAsync(reader, organisation.Slug, page, KnowledgeFormat.PageSize, cancellationToken);
+        if (reader.IsNetworkMember)
+        {
+            Members = (await memberships.MembersAsync(organisation.Id, cancellationToken)).Where(m => m.Status == MembershipStatus.Approved).ToList();
+            // Not "unless already a member": members of one reader class share this page's cached copy, so it shows
+            // nothing about the person; the join page says where their membership stands.
+            MayJoin = true;
+            MayManage = (await authorization.AuthorizeAsync(User, organisation, Policies.ManageOwnOrganisation)).Succeeded;
+        }
+
         return Articles.IsPastEnd ? NotFound() : Page();
     }
 
