@@ -37,6 +37,7 @@ public static class DataSetup
         builder.Services.AddSingleton<OrganisationQueries>();
         builder.Services.AddSingleton<KeywordQueries>();
         builder.Services.AddSingleton<ContentImporter>();
+        builder.Services.AddSingleton<KennisHub.Core.Search.Searcher>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
