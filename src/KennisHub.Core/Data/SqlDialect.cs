@@ -157,11 +157,11 @@ public sealed class SqlServerDialect : SqlDialect
     /// LANGUAGE 1043 (Dutch) on text that DutchAnalyzer already reduced, so both databases match the same terms.
     /// </summary>
     public const string CreateFullTextIndex = """
-        IF FULLTEXTCATALOGPROPERTY('KennisHubSearch', 'AccentSensitivity') IS NULL
-            CREATE FULLTEXT CATALOG KennisHubSearch;
+        IF FULLTEXTCATALOGPROPERTY('KennisHubCatalog', 'AccentSensitivity') IS NULL
+            CREATE FULLTEXT CATALOG KennisHubCatalog;
         IF OBJECTPROPERTY(OBJECT_ID('SearchText'), 'TableFulltextCatalogId') = 0
             CREATE FULLTEXT INDEX ON SearchText (Title LANGUAGE 1043, Keywords LANGUAGE 1043, Summary LANGUAGE 1043, Context LANGUAGE 1043, Body LANGUAGE 1043)
-            KEY INDEX PK_SearchText ON KennisHubSearch WITH CHANGE_TRACKING AUTO;
+            KEY INDEX PK_SearchText ON KennisHubCatalog WITH CHANGE_TRACKING AUTO;
         """;
 
     [SuppressMessage("ApiDesign", "RS0030", Justification = "The one factory of SQL Server connections: Db.OpenAsync wraps what it returns.")]
