@@ -34,11 +34,12 @@ public sealed class Db
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (Dialect.ConnectionSetup is { } setup)
+            if (Dialect.ConnectionSetup is { } setup && Dialect.NeedsSetup(connection.Inner))
             {
                 await using var command = connection.Inner.CreateCommand();
                 command.CommandText = setup;
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                Dialect.SetupDone(connection.Inner);
             }
 
             return connection;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
@@ -20,8 +21,20 @@ public abstract class SqlDialect
     /// <summary>Appended after an ORDER BY clause: skips @Skip rows and returns at most @Take.</summary>
     public abstract string PagingClause { get; }
 
-    /// <summary>Runs once on every new connection (per-connection settings).</summary>
+    /// <summary>Runs once on every new physical connection (per-connection settings).</summary>
     public abstract string? ConnectionSetup { get; }
+
+    /// <summary>
+    /// True when this open connection has not had <see cref="ConnectionSetup"/> yet. A pooled connection keeps its
+    /// settings, so the setup runs once per physical connection, not on every open (three statements saved on
+    /// each of a request's opens).
+    /// </summary>
+    public virtual bool NeedsSetup(DbConnection connection) => ConnectionSetup is not null;
+
+    /// <summary>Records that <see cref="ConnectionSetup"/> ran on this physical connection.</summary>
+    public virtual void SetupDone(DbConnection connection)
+    {
+    }
 
     public abstract DbConnection CreateConnection(string connectionString);
 
@@ -72,6 +85,22 @@ public sealed class SqliteDialect : SqlDialect
     // synchronous=FULL: an acknowledged commit survives a power cut in WAL mode. foreign_keys is off by default
     // in SQLite and is per connection. busy_timeout lets writers queue instead of failing at once.
     public override string? ConnectionSetup => "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000;";
+
+    // The native handle outlives the SqliteConnection object while it sits in the pool; when the pool closes it, the
+    // handle is collected and its entry goes with it.
+    private static readonly ConditionalWeakTable<object, object> PreparedHandles = [];
+    private static readonly object Prepared = new();
+
+    public override bool NeedsSetup(DbConnection connection)
+        => connection is not SqliteConnection { Handle: { } handle } || !PreparedHandles.TryGetValue(handle, out _);
+
+    public override void SetupDone(DbConnection connection)
+    {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            PreparedHandles.AddOrUpdate(handle, Prepared);
+        }
+    }
 
     /// <summary>WAL is a property of the database file: set once when the database is created.</summary>
     public const string EnableWriteAheadLog = "PRAGMA journal_mode = WAL;";

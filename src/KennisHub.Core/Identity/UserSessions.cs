@@ -8,8 +8,13 @@ namespace KennisHub.Core.Identity;
 /// <summary>One signed-in session as its owner sees it on Profiel.</summary>
 public sealed record SessionSummary(Guid Id, string? UserAgent, DateTimeOffset SignedInAt, DateTimeOffset LastSeenAt);
 
-/// <summary>The stored ticket of a session, as the cookie handler needs it on every request.</summary>
-public sealed record StoredSession(Guid Id, Guid UserId, string Ticket, DateTimeOffset LastSeenAt, bool RefreshPrincipal);
+/// <summary>
+/// The stored ticket of a session, as the cookie handler needs it on every request. <paramref name="HasItemRights"/>:
+/// the person may change particular items (an Active co-author of a theme or article, a contact person of an
+/// organisation), so pages may show them controls no one else of their role sees; read in the same statement, so it
+/// is current on every request without a round trip of its own.
+/// </summary>
+public sealed record StoredSession(Guid Id, Guid UserId, string Ticket, DateTimeOffset LastSeenAt, bool RefreshPrincipal, bool HasItemRights = false);
 
 /// <summary>
 /// Server-side sessions (table Sessions): the web's ticket store keeps each signed-in session's protected ticket
@@ -48,13 +53,16 @@ public sealed class UserSessions(Db db)
     public async Task<StoredSession?> FindAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         const string Sql = """
-            SELECT Id, UserId, Ticket, LastSeenAt, RefreshPrincipal
-            FROM Sessions
-            WHERE Id = @Id AND ExpiresAt > @Now
+            SELECT s.Id, s.UserId, s.Ticket, s.LastSeenAt, s.RefreshPrincipal,
+                   CASE WHEN EXISTS (SELECT 1 FROM Coauthors c WHERE c.UserId = s.UserId AND c.Status = 'Active')
+                          OR EXISTS (SELECT 1 FROM Memberships m WHERE m.UserId = s.UserId AND m.IsContactPerson = 1)
+                        THEN 1 ELSE 0 END AS HasItemRights
+            FROM Sessions s
+            WHERE s.Id = @Id AND s.ExpiresAt > @Now
             """;
         await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition(Sql, new { Id = id, Now = now }, cancellationToken: cancellationToken));
-        return row is null ? null : new StoredSession(row.Id, row.UserId, row.Ticket, row.LastSeenAt, row.RefreshPrincipal);
+        return row is null ? null : new StoredSession(row.Id, row.UserId, row.Ticket, row.LastSeenAt, row.RefreshPrincipal, row.HasItemRights);
     }
 
     /// <summary>
@@ -161,6 +169,8 @@ public sealed class UserSessions(Db db)
         public DateTimeOffset LastSeenAt { get; set; }
 
         public bool RefreshPrincipal { get; set; }
+
+        public bool HasItemRights { get; set; }
     }
 
     private sealed class SummaryRow

@@ -13,6 +13,8 @@ public sealed class ThemeQueries(Db db)
     /// <summary>IX_Themes_UpdatedAt holds this order.</summary>
     private const string RecentSql = CardSelect + " ORDER BY UpdatedAt DESC, Slug";
 
+    private const string SummaryBySlugSql = CardSelect + " AND Slug = @Slug";
+
     /// <summary>IX_Themes_Title holds this order.</summary>
     private const string ByTitleSql = CardSelect + " ORDER BY Title, Slug";
 
@@ -41,14 +43,27 @@ public sealed class ThemeQueries(Db db)
         return page.Items;
     }
 
-    /// <summary>Every theme the reader may see, by title (the theme filter of /kennis).</summary>
-    public async Task<IReadOnlyList<ThemeSummary>> ListAsync(Reader reader, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The theme filter of /kennis: the <paramref name="take"/> most recently updated themes the reader may see, by
+    /// title, and whether there are more. A select of thousands of options helps nobody and cost most of the page's
+    /// time; the full list is /themas, and any visible theme still filters through ?thema=.
+    /// </summary>
+    public async Task<ListPage<ThemeSummary>> ListForFilterAsync(Reader reader, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.QueryAsync<ThemeSummary>(
-            new CommandDefinition(ByTitleSql, new { reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return rows.AsList();
+        var recent = await connection.QueryListPageAsync<ThemeSummary>(
+            db.Dialect.Page(RecentSql), new { reader.Visibilities }, 1, take, cancellationToken).ConfigureAwait(false);
+        return recent with { Items = [.. recent.Items.OrderBy(t => t.Title, StringComparer.CurrentCulture).ThenBy(t => t.Slug, StringComparer.Ordinal)] };
+    }
+
+    /// <summary>A theme's card (no body) by slug; null when unknown or not visible.</summary>
+    public async Task<ThemeSummary?> FindSummaryBySlugAsync(Reader reader, string slug, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<ThemeSummary>(
+            new CommandDefinition(SummaryBySlugSql, new { reader.Visibilities, Slug = slug }, cancellationToken: cancellationToken)).ConfigureAwait(false);
     }
 
     /// <summary>One page of the themes the reader may see, by title.</summary>

@@ -29,11 +29,15 @@ public sealed class AccountJourneys(LiveSite site) : BrowserTest(site)
         await password.FillAsync(LiveSite.DemoPassword);
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
 
-        var signOut = AccountNavigation.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" });
+        var signOut = AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" });
         await Expect(signOut).ToBeVisibleAsync();
         await ExpectAccessibleAsync();
 
+        // The header links to the sign-out page, which names the person and signs out with a post.
         await signOut.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("Demo Netwerklid");
+        await ExpectAccessibleAsync();
+        await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Uitloggen" }).ClickAsync();
         await Expect(AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Inloggen" })).ToBeVisibleAsync();
     }
 
@@ -85,7 +89,7 @@ public sealed class AccountJourneys(LiveSite site) : BrowserTest(site)
         await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
         await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(Password);
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Expect(AccountNavigation.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
+        await Expect(AccountNavigation.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
 
         await OpenAsync("/account/tweestapsverificatie");
 

@@ -83,7 +83,7 @@ public sealed class BeheerJourneys(LiveSite site) : BrowserTest(site)
         await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
         await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(LiveSite.DemoPassword);
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
     }
 }
 

@@ -123,7 +123,7 @@ public sealed class MemberJourneys(LiveSite site) : BrowserTest(site)
         await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync(email);
         await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(LiveSite.DemoPassword);
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
     }
 
     private async Task FillRegistrationAsync(string name, string password)

@@ -81,7 +81,7 @@ public abstract class ReflowJourneys(LiveSite site) : BrowserTest(site)
         await Page.GetByLabel("E-mailadres", new() { Exact = true }).FillAsync("beheerder@kennishub.example");
         await Page.GetByLabel("Wachtwoord", new() { Exact = true }).FillAsync(LiveSite.DemoPassword);
         await Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = "Inloggen" }).ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Uitloggen" })).ToBeVisibleAsync();
     }
 }
 

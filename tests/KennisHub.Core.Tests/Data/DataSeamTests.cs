@@ -156,6 +156,39 @@ public sealed class SqliteSeamStorageTests(SqliteFixture database) : DatabaseTes
         stored.ShouldBe("2026-06-01T10:00:00.0000000Z");
         SeamConnection.Normalise(id, Db.Dialect).ShouldBe(id.ToString("D"));
     }
+
+    [Fact]
+    public async Task The_connection_settings_are_made_once_per_pooled_connection_and_hold_on_every_open()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "kennishub-pool-" + Guid.NewGuid().ToString("N") + ".db");
+        var db = new Db(DatabaseProvider.Sqlite, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = file, Pooling = true }.ToString());
+        try
+        {
+            await using (var first = await db.OpenAsync(Ct))
+            {
+                (await first.QuerySingleAsync<long>("PRAGMA foreign_keys")).ShouldBe(1);
+                (await first.QuerySingleAsync<long>("PRAGMA busy_timeout")).ShouldBe(5000);
+                await first.ExecuteAsync("PRAGMA busy_timeout = 1234");
+            }
+
+            // The same physical connection comes back from the pool with its settings: the setup did not run again.
+            await using (var again = await db.OpenAsync(Ct))
+            {
+                (await again.QuerySingleAsync<long>("PRAGMA busy_timeout")).ShouldBe(1234);
+                (await again.QuerySingleAsync<long>("PRAGMA foreign_keys")).ShouldBe(1);
+            }
+
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await using var fresh = await db.OpenAsync(Ct);
+            (await fresh.QuerySingleAsync<long>("PRAGMA busy_timeout")).ShouldBe(5000);
+            (await fresh.QuerySingleAsync<long>("PRAGMA synchronous")).ShouldBe(2);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
 }
 
 public sealed class DataSeamTestsOnSqlite(SqliteFixture database) : DataSeamTests(database), IClassFixture<SqliteFixture>;

@@ -125,6 +125,32 @@ public abstract class AccountAdministrationTests(DatabaseFixture database) : Dat
         (await new AccountAdministration(Db).SignOutEverywhereAsync(Guid.NewGuid(), Admin, Ct)).ShouldBe(AccountChange.NothingToChange);
     }
 
+    [Fact]
+    public async Task A_session_says_whether_its_person_has_item_rights_from_an_active_coauthorship_or_a_contact_role()
+    {
+        using var kit = new IdentityTestKit(Db);
+        await kit.EnsureRolesAsync();
+        var author = await kit.CreateUserAsync();
+        var invited = await kit.CreateUserAsync();
+        var reader = await kit.CreateUserAsync();
+        var sessions = new UserSessions(Db);
+        var (authorSession, invitedSession, readerSession) = (await SignedInSessionAsync(author.Id), await SignedInSessionAsync(invited.Id), await SignedInSessionAsync(reader.Id));
+        await using (var connection = await Db.OpenAsync(Ct))
+        {
+            const string Sql = """
+                INSERT INTO Coauthors (SubjectKind, SubjectId, UserId, Status, CreatedAt)
+                VALUES ('Article', @SubjectId, @UserId, @Status, @CreatedAt)
+                """;
+            var article = Guid.NewGuid();
+            await connection.ExecuteAsync(Sql, new { SubjectId = article, UserId = author.Id, Status = "Active", CreatedAt = DateTimeOffset.UtcNow });
+            await connection.ExecuteAsync(Sql, new { SubjectId = article, UserId = invited.Id, Status = "Invited", CreatedAt = DateTimeOffset.UtcNow });
+        }
+
+        (await sessions.FindAsync(authorSession, DateTimeOffset.UtcNow, Ct))!.HasItemRights.ShouldBeTrue();
+        (await sessions.FindAsync(invitedSession, DateTimeOffset.UtcNow, Ct))!.HasItemRights.ShouldBeFalse();   // an invitation is no right yet
+        (await sessions.FindAsync(readerSession, DateTimeOffset.UtcNow, Ct))!.HasItemRights.ShouldBeFalse();
+    }
+
     private async Task<Guid> SignedInSessionAsync(Guid userId)
     {
         var id = Guid.NewGuid();

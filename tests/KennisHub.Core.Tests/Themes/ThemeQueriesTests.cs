@@ -18,9 +18,11 @@ public abstract class ThemeQueriesTests(DatabaseFixture database) : DatabaseTest
     {
         var queries = await QueriesAsync();
 
-        (await queries.ListAsync(KnowledgeFixture.Visitor, Ct)).Select(t => t.Slug).ShouldNotContain("proef-atelierthema");
-        (await queries.ListAsync(KnowledgeFixture.NetworkMember, Ct)).Select(t => t.Slug).ShouldNotContain("proef-atelierthema");
-        (await queries.ListAsync(KnowledgeFixture.AtelierMember, Ct)).Select(t => t.Slug).ShouldContain("proef-atelierthema");
+        (await queries.ListForFilterAsync(KnowledgeFixture.Visitor, 50, Ct)).Items.Select(t => t.Slug).ShouldNotContain("proef-atelierthema");
+        (await queries.ListForFilterAsync(KnowledgeFixture.NetworkMember, 50, Ct)).Items.Select(t => t.Slug).ShouldNotContain("proef-atelierthema");
+        (await queries.ListForFilterAsync(KnowledgeFixture.AtelierMember, 50, Ct)).Items.Select(t => t.Slug).ShouldContain("proef-atelierthema");
+        (await queries.FindSummaryBySlugAsync(KnowledgeFixture.NetworkMember, "proef-atelierthema", Ct)).ShouldBeNull();
+        (await queries.FindSummaryBySlugAsync(KnowledgeFixture.AtelierMember, "proef-atelierthema", Ct))!.Title.ShouldNotBeNullOrEmpty();
         (await queries.ListRecentAsync(KnowledgeFixture.Visitor, 50, Ct)).Select(t => t.Slug).ShouldNotContain("proef-atelierthema");
 
         (await queries.FindBySlugAsync(KnowledgeFixture.NetworkMember, "proef-atelierthema", Ct)).ShouldBeNull();

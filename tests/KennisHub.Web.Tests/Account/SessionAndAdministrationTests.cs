@@ -228,8 +228,8 @@ public sealed class SessionAndAdministrationTests(AccountFactory factory) : ICla
         var stolen = SessionCookie(signIn);
         (await ReplayAsync(stolen, "/account/profiel")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        var profile = await client.GetPageAsync("/account/profiel");
-        (await client.SubmitAsync(profile.QuerySelector("header form[action='/account/uitloggen']")!, new Dictionary<string, string>(), "/account/profiel")).Dispose();
+        var signOutPage = await client.GetPageAsync("/account/uitloggen");
+        (await client.SubmitAsync(signOutPage.QuerySelector("main form[action='/account/uitloggen']")!, new Dictionary<string, string>(), "/account/uitloggen")).Dispose();
 
         using var replayed = await ReplayAsync(stolen, "/account/profiel");
         replayed.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -102,23 +102,36 @@ public sealed class PageCachingTests(KnowledgeFactory factory) : IClassFixture<K
     }
 
     [Fact]
-    public async Task A_signed_in_reader_never_gets_the_stored_page_and_their_page_is_never_stored()
+    public async Task A_members_page_is_kept_on_the_server_for_their_role_only_and_leaves_private()
     {
         using var visitor = factory.CreateClient();
         using var member = factory.CreateClientWithRoles("Netwerklid");
-        (await visitor.GetStringAsync("/kennis", Ct)).ShouldNotContain("Proefartikel voor netwerkleden");
+        using var otherMember = factory.CreateClientWithRoles("Netwerklid");
+        using var atelier = factory.CreateClientWithRoles("Atelierlid", "Netwerklid");
+        const string Url = "/kennis?ronde=leden";
+        (await visitor.GetStringAsync(Url, Ct)).ShouldNotContain("Proefartikel voor netwerkleden");
 
-        using var forMember = await member.GetAsync("/kennis", Ct);
+        using var forMember = await member.GetAsync(Url, Ct);
         var memberHtml = await forMember.Content.ReadAsStringAsync(Ct);
+        using var forOtherMember = await otherMember.GetAsync(Url, Ct);
+        using var forAtelier = await atelier.GetAsync(Url, Ct);
 
         memberHtml.ShouldContain("Proefartikel voor netwerkleden");
+        memberHtml.ShouldNotContain("Proefartikel voor het atelier");
         forMember.Headers.CacheControl!.Private.ShouldBeTrue();
         forMember.Headers.CacheControl.NoStore.ShouldBeTrue();
         forMember.Headers.ETag.ShouldBeNull();
         forMember.Headers.Age.ShouldBeNull();
-        (await member.GetAsync("/kennis", Ct)).Headers.Age.ShouldBeNull();
 
-        var afterwards = await visitor.GetStringAsync("/kennis", Ct);
+        // Another member with the same roles gets the kept copy (Age says it came from the cache), still private.
+        forOtherMember.Headers.Age.ShouldNotBeNull();
+        forOtherMember.Headers.CacheControl!.Private.ShouldBeTrue();
+        (await forOtherMember.Content.ReadAsStringAsync(Ct)).ShouldBe(memberHtml);
+
+        // Other roles, other copy: the atelier member sees the atelier's article, the visitor neither.
+        forAtelier.Headers.Age.ShouldBeNull();
+        (await forAtelier.Content.ReadAsStringAsync(Ct)).ShouldContain("Proefartikel voor het atelier");
+        var afterwards = await visitor.GetStringAsync(Url, Ct);
         afterwards.ShouldNotContain("Proefartikel voor netwerkleden");
         afterwards.ShouldNotContain("Proef</span>");
     }

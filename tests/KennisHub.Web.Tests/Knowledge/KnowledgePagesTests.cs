@@ -238,7 +238,7 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         [
             ("/", 2),                                          // recent themes, recent articles
             ("/kennis", 2),                                    // the themes of the filter, one page of articles
-            ("/kennis?thema=proef-openbaar-thema&pagina=1", 2),
+            ("/kennis?thema=proef-openbaar-thema&pagina=1", 3), // ... plus the chosen theme (it may not be in the filter)
             ("/themas", 1),
             ("/themas/proef-openbaar-thema", 2),               // the theme with its keywords, a page of its articles
             ("/organisaties/gemeente-kampen", 2),              // the organisation, a page of its articles
@@ -262,6 +262,51 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
         {
             await using var connection = await db.OpenAsync(Ct);
             await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM Articles WHERE Id IN @Ids", new { Ids = added });
+        }
+    }
+
+    [Fact]
+    public async Task The_theme_filter_offers_the_most_recent_themes_links_to_all_of_them_and_still_filters_by_any()
+    {
+        const string Sql = """
+            INSERT INTO Themes (Id, Slug, Title, Summary, Visibility, CreatedAt, UpdatedAt)
+            VALUES (@Id, @Slug, @Title, 'Gegenereerd voor het filter.', 'Public', @UpdatedAt, @UpdatedAt);
+            INSERT INTO ThemeBodies (ThemeId, BodyMarkdown, BodyHtml, BodyText) VALUES (@Id, 'Tekst.', '<p>Tekst.</p>', 'Tekst.');
+            """;
+        var db = factory.Services.GetRequiredService<KennisHub.Core.Data.Db>();
+        var added = Enumerable.Range(0, Pages.Kennis.IndexModel.FilterThemeCount + 5).Select(_ => Guid.NewGuid()).ToList();
+        await using (var connection = await db.OpenAsync(Ct))
+        {
+            foreach (var (id, i) in added.Select((id, i) => (id, i)))
+            {
+                await Dapper.SqlMapper.ExecuteAsync(connection, Sql, new
+                {
+                    Id = id, Slug = $"filterthema-{i:D2}", Title = $"Filterthema {i:D2}", UpdatedAt = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i),
+                });
+            }
+        }
+
+        try
+        {
+            using var client = factory.CreateClient();
+            // A query value of its own, so the visitor's cached page from another test is not what comes back.
+            var list = new HtmlParser().ParseDocument(await client.GetStringAsync("/kennis?ronde=filter", Ct));
+            var offered = list.QuerySelectorAll("#thema option").Select(o => o.GetAttribute("value")).Where(v => v != string.Empty).ToList();
+            offered.Count.ShouldBe(Pages.Kennis.IndexModel.FilterThemeCount);
+            offered.ShouldNotContain("filterthema-00");      // the oldest of the new ones falls out
+            offered.ShouldNotContain("proef-openbaar-thema");
+            offered.ShouldContain("filterthema-44");
+            list.QuerySelector("#thema")!.GetAttribute("aria-describedby").ShouldBe("thema-meer");
+            list.QuerySelector("#thema-meer a")!.GetAttribute("href").ShouldBe("/themas");
+
+            var filtered = new HtmlParser().ParseDocument(await client.GetStringAsync("/kennis?thema=proef-openbaar-thema&ronde=filter", Ct));
+            filtered.QuerySelector("#thema option[selected]")!.GetAttribute("value").ShouldBe("proef-openbaar-thema");
+            filtered.QuerySelectorAll("#thema option").Length.ShouldBe(Pages.Kennis.IndexModel.FilterThemeCount + 2);
+        }
+        finally
+        {
+            await using var connection = await db.OpenAsync(Ct);
+            await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM Themes WHERE Id IN @Ids", new { Ids = added });
         }
     }
 

@@ -70,6 +70,27 @@ public sealed class MijnGegevensTests(TestAuthenticationFactory factory) : IClas
     }
 
     [Fact]
+    public async Task Guessing_the_password_to_erase_waits_like_signing_in_and_erases_nothing()
+    {
+        var id = await SeedUserAsync();
+        using var client = factory.CreateClientAs(id, "Sanne Jansen");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            var (failed, _) = await PostDeleteAsync(client, "fout-wachtwoord-" + attempt);
+            failed.StatusCode.ShouldBe(HttpStatusCode.OK, $"poging {attempt}");
+        }
+
+        // The sixth try, even with the right password, is not checked.
+        var (response, page) = await PostDeleteAsync(client, Password);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter!.ToString().ShouldBe("30");
+        page.QuerySelector("#Password-error")!.TextContent.ShouldContain("Te veel mislukte pogingen. Wacht 30 seconden");
+        await using var connection = await factory.CreateDb().OpenAsync(Ct);
+        (await connection.ExecuteScalarAsync<string>("SELECT DisplayName FROM Users WHERE Id = @id", new { id })).ShouldBe("Sanne Jansen");
+    }
+
+    [Fact]
     public async Task The_right_password_erases_the_account_to_a_former_member()
     {
         var id = await SeedUserAsync();

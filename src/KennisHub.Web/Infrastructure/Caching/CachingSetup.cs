@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
+using KennisHub.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -12,9 +13,10 @@ using Microsoft.Net.Http.Headers;
 namespace KennisHub.Web.Infrastructure.Caching;
 
 /// <summary>
-/// The read path for visitors: the public pages (<see cref="PublicPages"/>) are cached in memory for anonymous readers
-/// per language, query string and content version, answered with 304 when the browser's copy is current, and
-/// compressed. Signed-in readers and every other response are never stored (Cache-Control private/no-store).
+/// The read path: the public pages (<see cref="PublicPages"/>) are cached in memory per language, query string, content
+/// version and reader class (<see cref="ReaderClass"/>: visitors, or members with the same roles). Visitors' copies are
+/// shareable (ETag, 304, compressed); a member's page is stored on the server only and leaves as private, no-store.
+/// Every other response is never stored.
 /// docs/ARCHITECTURE.md ("Caching") tells the whole story; SECURITY.md why compression is safe here.
 /// </summary>
 public static class CachingSetup
@@ -33,9 +35,12 @@ public static class CachingSetup
     public const string NoStore = "no-store";
 
     /// <summary>
-    /// Pages (as Razor Pages names them) that show the same to every visitor in a language. A page joins the list only
-    /// when its content depends on nothing but the URL, the language and the content in <see cref="ContentVersion"/>:
-    /// no form with a token, nothing about the reader, nothing that changes with the clock.
+    /// Pages (as Razor Pages names them) that show the same to every reader of a class in a language. A page joins the
+    /// list only when its content depends on nothing but the URL, the language, the reader's class (roles, see
+    /// <see cref="ReaderClass"/>) and the content in <see cref="ContentVersion"/>: no form with a token, nothing about
+    /// the person (the layout shows no name: Profiel and the sign-out page do), nothing that changes with the clock.
+    /// A page that shows a person controls for particular items (co-author, contact person) may: such a person has
+    /// item rights, and their pages are stored per person.
     /// </summary>
     public static readonly IReadOnlySet<string> PublicPages = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -122,31 +127,44 @@ public sealed class PublicPageMetadata
 }
 
 /// <summary>
-/// Reads the content version once per anonymous public-page request (one primary-key read), answers 304 when the
-/// browser's copy has the current ETag, and evicts this instance's cached pages when the version moved on. Every
-/// response that said nothing about caching leaves as no-store (private for a signed-in reader).
+/// Reads the content version once per public-page request (one primary-key read), answers 304 when a visitor's
+/// browser has the current ETag, and evicts this instance's cached pages when the version moved on. Every response
+/// that said nothing about caching leaves as no-store (private for a signed-in reader).
 /// </summary>
 public sealed class PublicPageCaching(RequestDelegate next, PublicPageVersions versions)
 {
     private const string StampKey = "KennisHub.ContentStamp";
+    private const string ReaderClassKey = "KennisHub.ReaderClass";
+    private const string MemberCopyKey = "KennisHub.MemberCopy";
 
-    public static bool IsAnonymousPublicPageRequest(HttpContext context) =>
+    /// <summary>A GET or HEAD of a public page (for any reader) that carries no Authorization header.</summary>
+    public static bool IsPublicPageRequest(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.GetEndpoint()?.Metadata.GetMetadata<PublicPageMetadata>() is not null
-        && context.User.Identity?.IsAuthenticated != true
         && StringValues.IsNullOrEmpty(context.Request.Headers.Authorization);
 
-    /// <summary>The stamp this request's page is cached under, when it is an anonymous public-page request.</summary>
+    public static bool IsAnonymousPublicPageRequest(HttpContext context) =>
+        IsPublicPageRequest(context) && context.User.Identity?.IsAuthenticated != true;
+
+    /// <summary>The stamp this request's page is cached under, when it is a public-page request.</summary>
     public static ContentStamp? StampOf(HttpContext context) => context.Items[StampKey] as ContentStamp;
+
+    /// <summary>The reader class this request's page is cached under (with <see cref="StampOf"/>).</summary>
+    public static string? ReaderClassOf(HttpContext context) => context.Items[ReaderClassKey] as string;
+
+    /// <summary>True when a member's page may be kept on the server: the page itself said nothing about caching.</summary>
+    public static bool IsStorableMemberCopy(HttpContext context) => context.Items.ContainsKey(MemberCopyKey);
 
     public async Task InvokeAsync(HttpContext context)
     {
         ContentStamp? stamp = null;
-        if (IsAnonymousPublicPageRequest(context))
+        if (IsPublicPageRequest(context))
         {
             stamp = await versions.CurrentAsync(context.RequestAborted);
             context.Items[StampKey] = stamp;
-            if (versions.Validators(stamp).TrySendNotModified(context, CachingSetup.PublicCacheControl))
+            context.Items[ReaderClassKey] = ReaderClass.Of(context);
+            if (context.User.Identity?.IsAuthenticated != true
+                && versions.Validators(stamp).TrySendNotModified(context, CachingSetup.PublicCacheControl))
             {
                 PublicPagePolicy.AddVary(context.Response);
                 return;
@@ -172,7 +190,7 @@ public sealed class PublicPageCaching(RequestDelegate next, PublicPageVersions v
                 return Task.CompletedTask;
             }
 
-            if (stamp is not null && PublicPagePolicy.IsStorable(response))
+            if (stamp is not null && PublicPagePolicy.IsStorable(response) && !signedIn)
             {
                 response.Headers.CacheControl = CachingSetup.PublicCacheControl;
                 versions.Validators(stamp).WriteTo(response);
@@ -180,6 +198,12 @@ public sealed class PublicPageCaching(RequestDelegate next, PublicPageVersions v
             }
             else
             {
+                if (stamp is not null && PublicPagePolicy.IsStorable(response))
+                {
+                    // Kept on this server for the reader's class; the browser and every proxy get no-store.
+                    context.Items[MemberCopyKey] = true;
+                }
+
                 response.Headers.CacheControl = signedIn ? CachingSetup.PrivateCacheControl : CachingSetup.NoStore;
             }
 
@@ -187,6 +211,33 @@ public sealed class PublicPageCaching(RequestDelegate next, PublicPageVersions v
         }, (context, versions, stamp));
 
         await next(context);
+    }
+}
+
+/// <summary>
+/// Who a public page is rendered for, as far as the page can tell: a visitor; a member by roles (which set what they
+/// may see and which menu entries they get) and whether they await approval; or, for a person with item rights
+/// (<see cref="Sessions.DatabaseTicketStore.HasItemRights"/>), that person alone.
+/// </summary>
+public static class ReaderClass
+{
+    public const string Visitor = "bezoeker";
+
+    public static string Of(HttpContext context)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return Visitor;
+        }
+
+        if (Sessions.DatabaseTicketStore.HasItemRights(context))
+        {
+            return "persoon:" + user.GetUserId()?.ToString("N");
+        }
+
+        var roles = user.ToReader().Roles.Order(StringComparer.Ordinal);
+        return "leden:" + string.Join(',', roles) + (user.AwaitsApproval() ? ":wacht" : "");
     }
 }
 
@@ -234,8 +285,9 @@ public sealed class PublicPageVersions(Db db, IOutputCacheStore store, TimeProvi
 }
 
 /// <summary>
-/// The output-cache policy of the public pages: anonymous GET/HEAD only, one entry per path, query string, language,
-/// content version and Accept-Encoding; stored only for a 200 without Set-Cookie that nobody marked private.
+/// The output-cache policy of the public pages: GET/HEAD only, one entry per path, query string, language, content
+/// version, reader class and Accept-Encoding; stored only for a 200 without Set-Cookie whose page said nothing about
+/// caching (a visitor's copy that nobody marked private; a member's copy the page did not mark at all).
 /// </summary>
 public sealed class PublicPagePolicy(TimeSpan duration) : IOutputCachePolicy
 {
@@ -245,7 +297,8 @@ public sealed class PublicPagePolicy(TimeSpan duration) : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var stamp = PublicPageCaching.StampOf(context.HttpContext);
-        var attempt = stamp is not null && PublicPageCaching.IsAnonymousPublicPageRequest(context.HttpContext);
+        var readerClass = PublicPageCaching.ReaderClassOf(context.HttpContext);
+        var attempt = stamp is not null && readerClass is not null && PublicPageCaching.IsPublicPageRequest(context.HttpContext);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt;
         context.AllowCacheStorage = attempt;
@@ -257,6 +310,7 @@ public sealed class PublicPagePolicy(TimeSpan duration) : IOutputCachePolicy
         vary.HeaderNames = HeaderNames.AcceptEncoding;
         vary.VaryByValues["taal"] = CultureInfo.CurrentUICulture.Name;
         vary.VaryByValues["versie"] = stamp?.Version.ToString(CultureInfo.InvariantCulture) ?? "";
+        vary.VaryByValues["lezer"] = readerClass ?? "";
         return ValueTask.CompletedTask;
     }
 
@@ -265,12 +319,13 @@ public sealed class PublicPagePolicy(TimeSpan duration) : IOutputCachePolicy
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         // The headers themselves are written by PublicPageCaching when the response starts (before this runs).
-        var response = context.HttpContext.Response;
+        var http = context.HttpContext;
+        var response = http.Response;
         var cacheControl = response.Headers.CacheControl.ToString();
-        if (PublicPageCaching.StampOf(context.HttpContext) is null
-            || !IsStorable(response)
-            || cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase)
-            || cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase))
+        var storable = PublicPageCaching.StampOf(http) is not null && IsStorable(response) && (http.User.Identity?.IsAuthenticated == true
+            ? PublicPageCaching.IsStorableMemberCopy(http)
+            : !cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) && !cacheControl.Contains("private", StringComparison.OrdinalIgnoreCase));
+        if (!storable)
         {
             context.AllowCacheStorage = false;
         }

@@ -19,6 +19,7 @@ public sealed class DatabaseTicketStore(UserSessions sessions, IDataProtectionPr
     private const string CurrentSessionItem = "KennisHub.Session.Id";
     private const string RefreshItem = "KennisHub.Session.Refresh";
     private const string FreshSignInItem = "KennisHub.Session.FreshSignIn";
+    private const string ItemRightsItem = "KennisHub.Session.ItemRights";
 
     private readonly IDataProtector protector = protection.CreateProtector("KennisHub.Sessions.v1");
 
@@ -28,6 +29,15 @@ public sealed class DatabaseTicketStore(UserSessions sessions, IDataProtectionPr
 
     /// <summary>True when a role change asked this session to rebuild its principal from the database.</summary>
     public static bool RefreshRequested(HttpContext context) => context.Items.ContainsKey(RefreshItem);
+
+    /// <summary>
+    /// True when this request's person may change particular items (see <see cref="StoredSession.HasItemRights"/>):
+    /// their pages are personal and never shared with others of their role (PublicPageCaching).
+    /// </summary>
+    public static bool HasItemRights(HttpContext context) => context.Items.ContainsKey(ItemRightsItem);
+
+    /// <summary>Records for this request that its person has item rights (read with the session).</summary>
+    public static void MarkItemRights(HttpContext context) => context.Items[ItemRightsItem] = true;
 
     /// <summary>Called while signing in with a password or code (not when a ticket is only refreshed).</summary>
     public static void MarkFreshSignIn(HttpContext context) => context.Items[FreshSignInItem] = true;
@@ -126,6 +136,11 @@ public sealed class DatabaseTicketStore(UserSessions sessions, IDataProtectionPr
             if (stored.RefreshPrincipal)
             {
                 context.Items[RefreshItem] = true;
+            }
+
+            if (stored.HasItemRights)
+            {
+                MarkItemRights(context);
             }
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using KennisHub.Core.Identity;
 using KennisHub.Core.Security;
 using KennisHub.Web.Infrastructure.Authorization;
+using KennisHub.Web.Infrastructure.Security;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,12 @@ namespace KennisHub.Web.Pages.Account;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class MijnGegevensModel(
-    PersonalData personalData, UserManager<KennisHubUser> users, IAuthenticationSchemeProvider schemes, IStringLocalizer<SecurityText> text) : PageModel
+    PersonalData personalData,
+    UserManager<KennisHubUser> users,
+    PasswordGuard guard,
+    IAuthenticationSchemeProvider schemes,
+    IStringLocalizer<SecurityText> text,
+    IStringLocalizer<AccountText> accountText) : AccountPageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -57,9 +63,22 @@ public sealed class MijnGegevensModel(
             return Page();
         }
 
-        // Identity checks the password (and rehashes an old format), the same way sign-in does.
-        if (await users.FindByIdAsync(userId.ToString()) is not { } user || !await users.CheckPasswordAsync(user, Password))
+        if (await users.FindByIdAsync(userId.ToString()) is not { } user)
         {
+            return Forbid();
+        }
+
+        // Guessing the password here is guessing the password: the same throttle as signing in.
+        var account = user.Email ?? user.Id.ToString();
+        if (await guard.WaitAsync(HttpContext, account, cancellationToken) is { } wait)
+        {
+            return Throttled(wait, accountText, nameof(Password));
+        }
+
+        // Identity checks the password (and rehashes an old format), the same way sign-in does.
+        if (!await users.CheckPasswordAsync(user, Password))
+        {
+            await guard.FailedAsync(HttpContext, account, cancellationToken);
             ModelState.AddModelError(nameof(Password), text["MijnGegevens_WrongPassword"]);
             return Page();
         }

@@ -22,8 +22,14 @@ public sealed class IndexModel(
 {
     public ListPage<ArticleSummary>? Articles { get; private set; }
 
-    /// <summary>The themes this reader may see, for the filter.</summary>
+    /// <summary>How many themes the filter offers (the most recently updated); /themas lists them all.</summary>
+    public const int FilterThemeCount = 40;
+
+    /// <summary>The filter's themes: the most recently updated ones this reader may see, plus the chosen one.</summary>
     public IReadOnlyList<ThemeSummary> Themes { get; private set; } = [];
+
+    /// <summary>True when the reader may see more themes than the filter offers.</summary>
+    public bool MoreThemes { get; private set; }
 
     public string? ThemeSlug { get; private set; }
 
@@ -42,7 +48,8 @@ public sealed class IndexModel(
         CancellationToken cancellationToken)
     {
         var reader = User.ToReader();
-        Themes = await themes.ListAsync(reader, cancellationToken);
+        var filterThemes = await themes.ListForFilterAsync(reader, FilterThemeCount, cancellationToken);
+        (Themes, MoreThemes) = (filterThemes.Items, filterThemes.HasNext);
         if (!KnowledgeFormat.TryParsePage(pagina, out var page))
         {
             return BadRequestPage(text["Paging_Invalid", pagina ?? string.Empty]);
@@ -50,14 +57,17 @@ public sealed class IndexModel(
 
         if (!string.IsNullOrWhiteSpace(thema))
         {
-            // The filter's own list of visible themes names the chosen one: no second query for its title.
-            var theme = Themes.FirstOrDefault(t => t.Slug == thema);
+            var theme = await themes.FindSummaryBySlugAsync(reader, thema, cancellationToken);
             if (theme is null)
             {
                 return BadRequestPage(text["Articles_UnknownTheme", thema]);
             }
 
             (ThemeSlug, ThemeTitle) = (theme.Slug, theme.Title);
+            if (!Themes.Any(t => t.Slug == theme.Slug))
+            {
+                Themes = [theme, .. Themes];
+            }
         }
 
         if (!string.IsNullOrWhiteSpace(trefwoord))
