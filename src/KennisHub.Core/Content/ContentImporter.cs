@@ -10,6 +10,7 @@ using KennisHub.Core.Organisations;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Revisions;
 using KennisHub.Core.Themes;
+using KennisHub.Core.Search;
 
 namespace KennisHub.Core.Content;
 
@@ -530,6 +531,8 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             revisions is { } r && r.Old != r.New ? $"versie {r.Old}" : null,
             revisions is { } n && n.Old != n.New ? $"versie {n.New}" : null);
         await AuditLog.WriteAsync(connection, transaction, entry, cancellationToken).ConfigureAwait(false);
+        // Every imported item is searchable (article, theme, organisation): the index changes in the same transaction.
+        await SearchIndex.UpsertAsync(connection, transaction, subjectKind, subjectId, cancellationToken).ConfigureAwait(false);
         await ContentVersion.BumpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 

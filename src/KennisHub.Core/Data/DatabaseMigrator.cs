@@ -57,9 +57,25 @@ public sealed class DatabaseMigrator(Db db)
                 $"Databasemigratie {result.ErrorScript?.Name} is mislukt: {result.Error.Message}", result.Error);
         }
 
+        if (db.Dialect is SqlServerDialect)
+        {
+            CreateSqlServerFullTextIndex(db.ConnectionString);
+        }
+
         // Values SQL cannot compute for rows written before a migration added their columns (revision fingerprints).
         RevisionBackfill.RunAsync(db).GetAwaiter().GetResult();
         return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>The full-text catalog and index (search), which SQL Server refuses inside the per-script transaction.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030", Justification = "A DDL step outside any transaction; runs no query with parameters.")]
+    private static void CreateSqlServerFullTextIndex(string connectionString)
+    {
+        using var connection = new Microsoft.Data.SqlClient.SqlConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = SqlServerDialect.CreateFullTextIndex;
+        command.ExecuteNonQuery();
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0030", Justification = "Sets WAL on the file before any schema exists; runs no query.")]

@@ -31,6 +31,9 @@ public sealed class SeamConnection(DbConnection inner, Db db) : DbConnection
     /// <summary>The provider's connection (SqliteConnection or SqlConnection) for the few provider-specific calls.</summary>
     public DbConnection Inner { get; } = inner;
 
+    /// <summary>The database this connection came from (its dialect, for the seams that take only a connection).</summary>
+    public Db Db { get; } = db;
+
     [AllowNull]
     public override string ConnectionString
     {
@@ -59,7 +62,7 @@ public sealed class SeamConnection(DbConnection inner, Db db) : DbConnection
     protected override async ValueTask<DbTransaction> BeginDbTransactionAsync(IsolationLevel isolationLevel, CancellationToken cancellationToken)
         => await Inner.BeginTransactionAsync(isolationLevel, cancellationToken).ConfigureAwait(false);
 
-    protected override DbCommand CreateDbCommand() => new SeamCommand(Inner.CreateCommand(), this, db);
+    protected override DbCommand CreateDbCommand() => new SeamCommand(Inner.CreateCommand(), this, Db);
 
     protected override void Dispose(bool disposing)
     {

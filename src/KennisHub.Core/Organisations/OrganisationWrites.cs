@@ -5,6 +5,7 @@ using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Identity;
 using KennisHub.Core.Markdown;
+using KennisHub.Core.Search;
 
 namespace KennisHub.Core.Organisations;
 
@@ -66,6 +67,7 @@ public sealed class OrganisationWrites(Db db, MarkdownRenderer renderer)
             Now = DateTimeOffset.UtcNow,
             profile.Version,
         }, transaction, cancellationToken: cancellationToken));
+        await SearchIndex.UpsertAsync(connection, transaction, SearchKinds.Organisation, organisationId, cancellationToken);
         await ContentVersion.BumpAsync(connection, transaction, cancellationToken);
         await AuditLog.WriteAsync(connection, transaction, new AuditEntry(
             "organisation.profile", "Organisation", organisationId, "Profiel bijgewerkt door " + actor.Name, actor.Id, actor.Name,

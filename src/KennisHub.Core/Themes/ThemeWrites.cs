@@ -6,6 +6,7 @@ using KennisHub.Core.Data;
 using KennisHub.Core.Linking;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Revisions;
+using KennisHub.Core.Search;
 
 namespace KennisHub.Core.Themes;
 
@@ -212,11 +213,13 @@ public sealed class ThemeWrites(Db db, MarkdownRenderer renderer)
 
     /// <summary>
     /// What other tables derive from the saved text, in the save's transaction: the internal links (what this text
-    /// links to, for "Verwijst hierheen") and the page-cache version.
+    /// links to, for "Verwijst hierheen"), the search index (re-read from the rows just written) and the page-cache
+    /// version.
     /// </summary>
     private static async Task UpdateDerivedDataAsync(DbConnection connection, DbTransaction transaction, Guid themeId, ThemeFields saved, CancellationToken cancellationToken)
     {
         await ContentLinks.ReplaceAsync(connection, transaction, SubjectKinds.Theme, themeId, saved.Body, cancellationToken).ConfigureAwait(false);
+        await SearchIndex.UpsertAsync(connection, transaction, SubjectKinds.Theme, themeId, cancellationToken).ConfigureAwait(false);
         await ContentVersion.BumpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
     }
 

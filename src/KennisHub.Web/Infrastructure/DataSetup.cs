@@ -59,6 +59,7 @@ public static class DataSetup
         builder.Services.AddSingleton<SlugRedirects>();
         builder.Services.AddSingleton<Authorship>();
         builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
+        builder.Services.AddSingleton<KennisHub.Core.Search.Searcher>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;

@@ -6,7 +6,7 @@ namespace KennisHub.Web.Infrastructure;
 
 /// <summary>
 /// Command-line verbs of the one executable: <c>migrate</c> (apply db/ migrations), <c>import [--folder path]</c>
-/// (import content/), <c>backup &lt;file&gt;</c>, <c>seed-bulk</c> (a generated corpus for benchmarks), more added per feature.
+/// (import content/), <c>backup &lt;file&gt;</c>, <c>seed-bulk</c> (a generated corpus for benchmarks), <c>reindex</c> (rebuild the search index), more added per feature.
 /// Returns true when a command ran, so the host does not start serving.
 /// </summary>
 public static class KennisHubCommands
@@ -32,8 +32,11 @@ public static class KennisHubCommands
             case "seed-bulk":
                 Environment.ExitCode = await SeedBulkCommand.RunAsync(app.Services, args, Spectre.Console.AnsiConsole.Console, app.Lifetime.ApplicationStopping);
                 return true;
+            case "reindex":
+                Environment.ExitCode = await ReindexCommand.RunAsync(app.Services, Spectre.Console.AnsiConsole.Console, app.Lifetime.ApplicationStopping);
+                return true;
             default:
-                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate, import, backup, seed-bulk.");
+                await Console.Error.WriteLineAsync($"Onbekende opdracht '{verb}'. Bekend: migrate, import, backup, seed-bulk, reindex.");
                 Environment.ExitCode = 2;
                 return true;
         }

@@ -16,6 +16,9 @@ public static class SchemaShape
 {
     private static readonly HashSet<string> Ignored = new(StringComparer.OrdinalIgnoreCase) { DatabaseMigrator.JournalTable };
 
+    // SQL Server's full-text source table; on SQLite the same terms live in FTS5 virtual tables (not type 'table').
+    private static readonly HashSet<string> FullText = new(StringComparer.OrdinalIgnoreCase) { "SearchText" };
+
     /// <summary>Reads the schema of a migrated SQLite database from sqlite_master and the PRAGMAs.</summary>
     public static SortedSet<string> FromSqlite(SqliteConnection connection)
     {
@@ -85,7 +88,7 @@ public static class SchemaShape
         }
 
         var lines = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var table in tables.Values.Where(t => !Ignored.Contains(t.Name)))
+        foreach (var table in tables.Values.Where(t => !Ignored.Contains(t.Name) && !FullText.Contains(t.Name)))
         {
             foreach (var column in table.Columns)
             {

@@ -46,7 +46,7 @@ public static partial class TSqlCheck
     {
         if (literal.Scope == SqlScope.SqlServerDialect)
         {
-            return ComposeFragment(literal.Sql);
+            return ComposeFragment(SqlLiteralCollector.ExpandDapperLists(literal.Sql));
         }
 
         var sql = literal.IsPaged ? literal.Sql.TrimEnd() + "\n" + pagingClause : literal.Sql;

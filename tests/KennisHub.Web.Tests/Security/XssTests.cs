@@ -277,6 +277,23 @@ public sealed partial class XssTests(XssFactory factory) : IClassFixture<XssFact
         failures.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task Search_results_over_text_full_of_attacks_show_it_as_text()
+    {
+        using var visitor = SiteClient.Create(factory);
+        var scripts = await SiteScriptsAsync(visitor);
+        var failures = new List<string>();
+        foreach (var query in new[] { "script", "alert", "javascript", "onerror", "img", "svg", "iframe", "style" })
+        {
+            var page = await visitor.GetPageAsync("/zoeken?q=" + query);
+            failures.AddRange(HtmlSafety.Problems(page.DocumentElement, scripts).Select(p => $"/zoeken?q={query}: {p}"));
+            page.QuerySelectorAll(".kh-result__snippet *").Select(e => e.LocalName).Distinct().ShouldBe(page.QuerySelectorAll(".kh-result__snippet mark").Length > 0 ? ["mark"] : []);
+        }
+
+        (await visitor.GetPageAsync("/zoeken?q=alert")).QuerySelectorAll(".kh-result").ShouldNotBeEmpty();
+        failures.ShouldBeEmpty();
+    }
+
     /// <summary>The scripts the site itself ships (the layout's), the only ones a page may hold.</summary>
     private static async Task<IReadOnlySet<string>> SiteScriptsAsync(SiteClient client)
         => (await client.GetPageAsync("/")).QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")!).ToHashSet();

@@ -1,0 +1,4 @@
+namespace KennisHub.Web.Resources;
+
+/// <summary>Marker for the text of the search: the header box and /zoeken.</summary>
+public sealed class SearchText;
