@@ -134,6 +134,16 @@ public sealed class PageCachingTests(KnowledgeFactory factory) : IClassFixture<K
         var afterwards = await visitor.GetStringAsync(Url, Ct);
         afterwards.ShouldNotContain("Proefartikel voor netwerkleden");
         afterwards.ShouldNotContain("Proef</span>");
+
+        // The item pages too: they read a save's status line only when the browser carries one (SaveStatus), so an
+        // ordinary visit sets no cookie and its page is kept.
+        foreach (var item in new[] { "/kennis/proef-openbaar-artikel?ronde=leden", "/themas/proef-openbaar-thema?ronde=leden" })
+        {
+            using var first = await member.GetAsync(item, Ct);
+            first.Headers.Contains("Set-Cookie").ShouldBeFalse(item);
+            using var second = await otherMember.GetAsync(item, Ct);
+            second.Headers.Age.ShouldNotBeNull(item);
+        }
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using KennisHub.Core.Linking;
 using KennisHub.Core.Revisions;
 using KennisHub.Web.Infrastructure;
 using KennisHub.Web.Infrastructure.Authorization;
+using KennisHub.Web.Pages.Shared.Editing;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -61,7 +62,7 @@ public sealed class DetailsModel(
         Attachments = await attachmentStore.ListAsync(reader, SubjectKinds.Article, article.Id, cancellationToken);
         MayEdit = reader.IsSignedIn
             && (await authorization.AuthorizeAsync(User, new ItemResource(SubjectKinds.Article, article.Id), Policies.EditThisArticle)).Succeeded;
-        Status = reader.IsSignedIn ? TempData["Status"] as string : null;
+        Status = reader.IsSignedIn ? SaveStatus.ReadOnce(this) : null;
         return Page();
     }
 }

@@ -7,6 +7,7 @@ using KennisHub.Core.Revisions;
 using KennisHub.Core.Themes;
 using KennisHub.Web.Infrastructure;
 using KennisHub.Web.Infrastructure.Authorization;
+using KennisHub.Web.Pages.Shared.Editing;
 using KennisHub.Web.Pages.Kennis;
 using KennisHub.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -68,7 +69,7 @@ public sealed class DetailsModel(
         Theme = theme;
         MayEdit = reader.IsSignedIn
             && (await authorization.AuthorizeAsync(User, new ItemResource(SubjectKinds.Theme, theme.Id), Policies.EditThisTheme)).Succeeded;
-        Status = reader.IsSignedIn ? TempData["Status"] as string : null;
+        Status = reader.IsSignedIn ? SaveStatus.ReadOnce(this) : null;
         Articles = await articles.ListAsync(reader, new ArticleFilter(ThemeSlug: theme.Slug), page, KnowledgeFormat.PageSize, cancellationToken);
         if (Articles.IsPastEnd)
         {

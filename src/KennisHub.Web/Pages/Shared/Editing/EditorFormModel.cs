@@ -126,10 +126,10 @@ public abstract class EditorFormModel<TInput>(ContentEditing editing, EditorSupp
         switch (result)
         {
             case Saved saved:
-                TempData["Status"] = support.StatusOf(result);
+                SaveStatus.Set(TempData, support.StatusOf(result));
                 return LocalRedirect(DetailsPath(saved.Slug));
             case Merged merged:
-                TempData["Status"] = support.StatusOf(result);
+                SaveStatus.Set(TempData, support.StatusOf(result));
                 return LocalRedirect(DetailsPath(merged.Slug));
             case Invalid invalid:
                 support.AddErrors(ModelState, invalid);

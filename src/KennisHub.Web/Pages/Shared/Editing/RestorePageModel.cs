@@ -55,10 +55,10 @@ public abstract class RestorePageModel(RevisionStore revisions, MarkdownRenderer
         switch (result)
         {
             case Saved saved:
-                TempData["Status"] = (saved.Changed ? text["Status_Restored", Nummer] : text["Status_Unchanged"]).Value;
+                SaveStatus.Set(TempData, (saved.Changed ? text["Status_Restored", Nummer] : text["Status_Unchanged"]).Value);
                 return LocalRedirect(DetailsPath(saved.Slug));
             case Merged merged:
-                TempData["Status"] = text["Status_Restored", Nummer].Value;
+                SaveStatus.Set(TempData, text["Status_Restored", Nummer].Value);
                 return LocalRedirect(DetailsPath(merged.Slug));
             default:
                 ModelState.AddModelError(string.Empty, text["Restore_Failed"]);
