@@ -64,6 +64,9 @@ public static class DataSetup
         // Feeds (issue 19): Atom of new and changed articles; a member's personal feed address.
         builder.Services.AddSingleton<KennisHub.Core.Feeds.FeedTokens>();
         builder.Services.AddSingleton<KennisHub.Web.Pages.Feeds.ArticleFeed>();
+        // Following and Mijn KennisHub (issue 19).
+        builder.Services.AddSingleton<KennisHub.Core.Following.Follows>();
+        builder.Services.AddSingleton<KennisHub.Web.Pages.Volgen.FollowTargets>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
     }

@@ -34,6 +34,9 @@ public static class Policies
     /// <summary>Make or revoke one's personal feed address (a pending account sees only public items: the open feed).</summary>
     public const string PersonalFeed = "PersoonlijkeFeed";
 
+    /// <summary>Follow articles, themes, organisations and keywords; Mijn KennisHub.</summary>
+    public const string Follow = "Volgen";
+
     /// <summary>Resource-based: this article, for its Active co-authors and Beheerders (<see cref="CoauthorAuthorizationHandler"/>).</summary>
     public const string EditThisArticle = "DitKennisartikelBewerken";
 
@@ -71,6 +74,7 @@ public static class Policies
         [ProposeAmendment] = NetworkMembers,
         [JoinOrganisation] = NetworkMembers,
         [PersonalFeed] = NetworkMembers,
+        [Follow] = NetworkMembers,
     };
 
     public static void Configure(AuthorizationOptions options)
@@ -105,6 +109,8 @@ public static class Policies
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);
         conventions.AuthorizePage("/Account/Lidmaatschappen", JoinOrganisation);
         conventions.AuthorizePage("/Account/Feed", PersonalFeed);
+        conventions.AuthorizeFolder("/Volgen", Follow);
+        conventions.AuthorizeFolder("/Mijn", Follow);
         conventions.AuthorizePage("/Organisaties/LidWorden", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);

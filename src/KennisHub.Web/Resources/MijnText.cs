@@ -1,0 +1,4 @@
+namespace KennisHub.Web.Resources;
+
+/// <summary>Marker for the text of following (/volgen) and Mijn KennisHub (/mijn).</summary>
+public sealed class MijnText;
