@@ -79,11 +79,29 @@ public sealed class OverlapLayout(OverlapPicture picture)
     public const int RowHeight = 26;
     public const int BarAreaHeight = 120;
     public const int SetBarWidth = 80;
-    public const int LabelWidth = 260;
     public const int Top = 20;
     public const int DotRadius = 8;
+    public const int FontSize = 13;
+
+    /// <summary>Labels longer than this are cut with an ellipsis in the drawing (the table has the whole name).</summary>
+    public const int MaxLabelCharacters = 48;
+
+    /// <summary>A generous average width of a character at <see cref="FontSize"/>, so no label reaches the dots.</summary>
+    public const int CharacterWidth = 8;
+
+    /// <summary>The room for the network names: the longest label, at least 120 units.</summary>
+    public int LabelWidth => Math.Max(120, (picture.Sets.Count == 0 ? 0 : picture.Sets.Max(s => Label(s).Length) * CharacterWidth) + 20);
 
     public int MatrixLeft => SetBarWidth + LabelWidth;
+
+    /// <summary>A row's label: the network's name and size, cut to <see cref="MaxLabelCharacters"/>.</summary>
+    public string Label(int row) => Label(picture.Sets[row]);
+
+    private static string Label(OverlapSet set)
+    {
+        var name = set.Name.Length > MaxLabelCharacters ? set.Name[..(MaxLabelCharacters - 1)] + "…" : set.Name;
+        return $"{name} ({set.Size.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)})";
+    }
 
     public int MatrixTop => Top + BarAreaHeight + 10;
 

@@ -64,7 +64,7 @@ public sealed class OverlapPictureTests
         var picture = OverlapPicture.Compute(Memberships());
         var layout = picture.Layout();
 
-        layout.ColumnCenterX(0).ShouldBe(OverlapLayout.SetBarWidth + OverlapLayout.LabelWidth + (OverlapLayout.ColumnWidth / 2));
+        layout.ColumnCenterX(0).ShouldBe(OverlapLayout.SetBarWidth + layout.LabelWidth + (OverlapLayout.ColumnWidth / 2));
         (layout.ColumnCenterX(3) - layout.ColumnCenterX(2)).ShouldBe(OverlapLayout.ColumnWidth);
         (layout.RowCenterY(2) - layout.RowCenterY(1)).ShouldBe(OverlapLayout.RowHeight);
         layout.RowCenterY(0).ShouldBeGreaterThan(OverlapLayout.Top + OverlapLayout.BarAreaHeight);
@@ -83,6 +83,19 @@ public sealed class OverlapPictureTests
         layout.Connector(1).ShouldBeNull();
         layout.Width.ShouldBe(layout.ColumnCenterX(3) + (OverlapLayout.ColumnWidth / 2) + 10);
         layout.Height.ShouldBe(layout.RowCenterY(2) + (OverlapLayout.RowHeight / 2) + 10);
+    }
+
+    [Fact]
+    public void Labels_get_the_room_of_the_longest_and_a_very_long_name_is_cut()
+    {
+        var network = Guid.NewGuid();
+        var name = new string('n', 100);
+        var picture = OverlapPicture.Compute([Row(Guid.NewGuid(), "Lid", network, "lang", name)]);
+        var layout = picture.Layout();
+
+        layout.Label(0).ShouldBe(new string('n', OverlapLayout.MaxLabelCharacters - 1) + "… (1)");
+        layout.LabelWidth.ShouldBe((layout.Label(0).Length * OverlapLayout.CharacterWidth) + 20);
+        OverlapPicture.Compute(Memberships()).Layout().LabelWidth.ShouldBe(120);
     }
 
     [Fact]
