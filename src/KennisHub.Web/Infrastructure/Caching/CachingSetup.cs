@@ -53,6 +53,7 @@ public static class CachingSetup
         "/Organisaties/Details",
         "/Netwerk/Index",
         "/Toegankelijkheid",
+        "/Feeds/Kennis",
     };
 
     public static WebApplicationBuilder AddKennisHubCaching(this WebApplicationBuilder builder)
