@@ -6,6 +6,7 @@ using KennisHub.Core.Audit;
 using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Markdown;
+using KennisHub.Core.Network;
 using KennisHub.Core.Organisations;
 using KennisHub.Core.Reading;
 using KennisHub.Core.Revisions;
@@ -47,6 +48,15 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
         }
 
         await ImportFolderAsync(folder, "organisaties", run, (source, file, ct) => ImportOrganisationAsync(source, file, run, ct), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ImportNetworkRelationsAsync(folder, run, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbException exception)
+        {
+            run.Error(NetworksFile, $"{NetworksFile}: databasefout, niets uit dit bestand is opgeslagen: {exception.Message}");
+        }
+
         await ImportFolderAsync(folder, "themas", run, ImportThemeAsync, cancellationToken).ConfigureAwait(false);
         await ImportFolderAsync(folder, "kennis", run, ImportArticleAsync, cancellationToken).ConfigureAwait(false);
         return run.Summary();
@@ -224,18 +234,20 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         public required string DescriptionHtml { get; init; }
 
+        public DateTimeOffset? ProfileEditedAt { get; init; }
+
         public required int Version { get; init; }
     }
 
     private async Task<(ImportOutcome, string)> ImportOrganisationAsync(string source, ContentFile file, ImportRun run, CancellationToken cancellationToken)
     {
         const string BySlugSql = """
-            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, Version
+            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, ProfileEditedAt, Version
             FROM Organisations
             WHERE Slug = @Slug
             """;
         const string ByCbsCodeSql = """
-            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, Version
+            SELECT Id, Name, Kind, Website, DescriptionMarkdown, DescriptionHtml, ProfileEditedAt, Version
             FROM Organisations
             WHERE CbsCode = @CbsCode AND Kind = @Kind
             """;
@@ -292,27 +304,142 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
             return (ImportOutcome.New, $"organisatie {name}");
         }
 
+        // A profile its contact persons saved in the site is theirs: the file seeded it and no longer overwrites it.
+        var keptBySite = current.ProfileEditedAt is not null;
+        var markdown = keptBySite ? current.DescriptionMarkdown : file.Body;
+        var html = keptBySite ? current.DescriptionHtml : description.Html;
+        website = keptBySite ? current.Website : website;
+        var kept = keptBySite && (current.DescriptionMarkdown != file.Body || current.Website != ValidWebsite(fm.Website))
+            ? " (beschrijving en website zijn in de site bewerkt en blijven zoals ze daar staan)"
+            : string.Empty;
+
         var changes = new FieldChanges();
         changes.Value("naam", current.Name, name);
         changes.Value("soort", current.Kind, kind);
         changes.Value("website", current.Website, website);
-        changes.Value("beschrijving", current.DescriptionMarkdown, file.Body);
-        changes.Value("opmaak", current.DescriptionHtml, description.Html);
+        changes.Value("beschrijving", current.DescriptionMarkdown, markdown);
+        changes.Value("opmaak", current.DescriptionHtml, html);
         if (changes.None)
         {
-            return (ImportOutcome.Unchanged, $"organisatie {name}");
+            return (ImportOutcome.Unchanged, $"organisatie {name}{kept}");
         }
 
         await UpdateAsync(connection, transaction, UpdateSql, new
         {
             current.Id, current.Version, Name = name, Kind = kind, Website = website,
-            DescriptionMarkdown = file.Body, DescriptionHtml = description.Html, Now = now,
+            DescriptionMarkdown = markdown, DescriptionHtml = html, Now = now,
         }, cancellationToken).ConfigureAwait(false);
         await AuditAsync(connection, transaction, "organisation.updated", "Organisation", current.Id, $"Organisatie {name} bijgewerkt vanuit {source}: {changes}", null, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return run.IsCreated(current.Id)
             ? (ImportOutcome.Enriched, $"organisatie {name}: {changes} aangevuld")
             : (ImportOutcome.Changed, $"organisatie {name}: {changes}");
+    }
+
+    // ---- netwerken.csv -----------------------------------------------------------------------------------------
+
+    private const string NetworksFile = "netwerken.csv";
+
+    private sealed record OrganisationKey
+    {
+        public required Guid Id { get; init; }
+
+        public required string Slug { get; init; }
+
+        public string? CbsCode { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Kind { get; init; }
+    }
+
+    /// <summary>
+    /// content/netwerken.csv: which organisation is a member of which network, since when and on what source. One
+    /// transaction for the file, through <see cref="NetworkWrites.ImportAsync"/>, which leaves relations the site added
+    /// or ended alone. A relation that is no longer in the file is not ended: ending is a decision made in the site.
+    /// </summary>
+    private async Task ImportNetworkRelationsAsync(string folder, ImportRun run, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, NetworksFile);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        const string OrganisationsSql = "SELECT Id, Slug, CbsCode, Name, Kind FROM Organisations";
+        var lines = await File.ReadAllLinesAsync(path, cancellationToken).ConfigureAwait(false);
+        if (lines.Length == 0 || !Csv.Split(lines[0]).SequenceEqual(["netwerk", "lid", "sinds", "bron"]))
+        {
+            run.Error(NetworksFile, $"{NetworksFile}: de kopregel moet 'netwerk,lid,sinds,bron' zijn.");
+            return;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var organisations = (await connection.QueryAsync<OrganisationKey>(new CommandDefinition(
+            OrganisationsSql, transaction: transaction, cancellationToken: cancellationToken)).ConfigureAwait(false)).AsList();
+        var bySlug = organisations.ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        var byCbsCode = organisations.Where(o => o.CbsCode is not null).GroupBy(o => o.CbsCode!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var seen = new HashSet<(Guid, Guid)>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            var source = $"{NetworksFile} regel {i + 1}";
+            try
+            {
+                var fields = Csv.Split(lines[i]);
+                if (fields.Count != 4)
+                {
+                    throw new ContentException("verwacht vier velden: netwerk (slug), lid (slug of CBS-code), sinds (jjjj-mm-dd of leeg) en bron.");
+                }
+
+                var network = bySlug.GetValueOrDefault(fields[0].Trim())
+                    ?? throw new ContentException($"netwerk '{fields[0]}' bestaat niet (geen bestand organisaties/{fields[0].Trim()}.md).");
+                if (!Enum.TryParse<OrganisationKind>(network.Kind, out var networkKind) || !NetworkKinds.HasMembers(networkKind))
+                {
+                    throw new ContentException($"'{network.Slug}' is geen netwerk of vereniging (soort {network.Kind}) en heeft dus geen leden.");
+                }
+
+                var key = fields[1].Trim();
+                var member = (key.StartsWith("GM", StringComparison.Ordinal) ? byCbsCode.GetValueOrDefault(key) : bySlug.GetValueOrDefault(key))
+                    ?? throw new ContentException($"lid '{key}' bestaat niet (geen organisatie met die slug of CBS-code).");
+                if (member.Id == network.Id)
+                {
+                    throw new ContentException($"'{network.Slug}' kan geen lid van zichzelf zijn.");
+                }
+
+                if (!seen.Add((network.Id, member.Id)))
+                {
+                    throw new ContentException($"{member.Name} staat al eerder als lid van {network.Name} in dit bestand.");
+                }
+
+                var since = WrittenDay(fields[2], "sinds");
+                var sourceText = fields[3].Trim();
+                if (sourceText.Length == 0)
+                {
+                    throw new ContentException("'bron' ontbreekt: noem de openbare bron van deze relatie.");
+                }
+
+                var outcome = await NetworkWrites.ImportAsync(connection, transaction, network.Id, member.Id, since, sourceText, ActorName, cancellationToken).ConfigureAwait(false);
+                var relation = $"{member.Name} lid van {network.Name}";
+                run.Report(source, outcome switch
+                {
+                    RelationImport.Added => ImportOutcome.New,
+                    RelationImport.Updated => ImportOutcome.Changed,
+                    _ => ImportOutcome.Unchanged,
+                }, outcome == RelationImport.KeptBySite ? relation + " (in de site gewijzigd; het bestand overschrijft dat niet)" : relation);
+            }
+            catch (ContentException exception)
+            {
+                run.Error(source, $"{source}: {exception.Message}");
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // ---- themas/ ---------------------------------------------------------------------------------------------
@@ -565,7 +692,7 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
     }
 
     /// <summary>The day a text was written (yyyy-MM-dd), stored as midnight UTC of that day; not in the future.</summary>
-    private static DateTimeOffset? WrittenDay(string? written)
+    private static DateTimeOffset? WrittenDay(string? written, string field = "written")
     {
         if (string.IsNullOrWhiteSpace(written))
         {
@@ -574,11 +701,11 @@ public sealed class ContentImporter(Db db, MarkdownRenderer renderer)
 
         if (!DateOnly.TryParseExact(written.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw new ContentException($"'written' is '{written}': schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2024-05-01.");
+            throw new ContentException($"'{field}' is '{written}': schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2024-05-01.");
         }
 
         var moment = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return moment > DateTimeOffset.UtcNow ? throw new ContentException($"'written' ({written}) ligt in de toekomst.") : moment;
+        return moment > DateTimeOffset.UtcNow ? throw new ContentException($"'{field}' ({written}) ligt in de toekomst.") : moment;
     }
 
     private static string? ValidWebsite(string? website)

@@ -24,7 +24,8 @@ public sealed record OrganisationProfile
 /// <summary>
 /// The organisation's own profile, kept by its contact persons (or a Beheerder): the description goes through the one
 /// Markdown pipeline and is stored rendered; a versioned UPDATE, so two contact persons saving at once cannot overwrite
-/// each other unseen; the audit line carries the before and after.
+/// each other unseen; the audit line carries the before and after. A save marks the profile as kept in the site
+/// (ProfileEditedAt), so a re-import of content/organisaties no longer overwrites it.
 /// </summary>
 public sealed class OrganisationWrites(Db db, MarkdownRenderer renderer)
 {
@@ -49,7 +50,7 @@ public sealed class OrganisationWrites(Db db, MarkdownRenderer renderer)
         const string Sql = """
             UPDATE Organisations
             SET DescriptionMarkdown = @DescriptionMarkdown, DescriptionHtml = @DescriptionHtml, Website = @Website, Place = @Place,
-                UpdatedAt = @Now, Version = Version + 1
+                UpdatedAt = @Now, ProfileEditedAt = @Now, Version = Version + 1
             WHERE Id = @Id AND Version = @Version
             """;
         var html = renderer.Render(profile.DescriptionMarkdown).Html;

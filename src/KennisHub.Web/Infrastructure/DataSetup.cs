@@ -39,6 +39,9 @@ public static class DataSetup
         builder.Services.AddSingleton<MembershipQueries>();
         builder.Services.AddSingleton<MembershipWrites>();
         builder.Services.AddSingleton<OrganisationWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Network.NetworkQueries>();
+        builder.Services.AddSingleton<KennisHub.Core.Network.NetworkWrites>();
+        builder.Services.AddSingleton<KennisHub.Core.Network.OverlapQueries>();
         builder.Services.AddSingleton<KennisHub.Core.Network.People>();
         builder.Services.AddSingleton<ContentImporter>();
 

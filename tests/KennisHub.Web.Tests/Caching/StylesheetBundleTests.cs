@@ -50,6 +50,50 @@ public sealed partial class StylesheetBundleTests
     [GeneratedRegex(@"(?<![A-Za-z0-9_-])utrecht-[a-z0-9]+(?:-{1,2}[a-z0-9]+)*|(?<=class=""[^""]*)(?<![A-Za-z0-9_-])nl-[a-z0-9]+(?:-{1,2}[a-z0-9]+)*")]
     private static partial Regex ClassName();
 
+    /// <summary>
+    /// An unclosed rule in site.css does not fail to load: with CSS nesting every later rule becomes a nested rule of it
+    /// and silently stops applying (a merge once left .kh-count and .kh-field-error open, and the diff, history, search
+    /// and /netwerk styles with them).
+    /// </summary>
+    [Fact]
+    public void Every_rule_of_the_site_stylesheet_is_closed_at_the_top_level()
+    {
+        var css = Regex.Replace(File.ReadAllText(Path.Combine(RepositoryRoot(), "src/KennisHub.Web/wwwroot/css/site.css")), @"/\*.*?\*/|""[^""]*""", "", RegexOptions.Singleline);
+        var depth = 0;
+        var line = 1;
+        var unclosed = new List<int>();
+        foreach (var c in css)
+        {
+            switch (c)
+            {
+                case '\n':
+                    line++;
+                    break;
+                case '{':
+                    depth++;
+                    break;
+                case '}':
+                    depth--;
+                    break;
+            }
+
+            depth.ShouldBeGreaterThanOrEqualTo(0, $"an extra }} before line {line} (comments removed)");
+        }
+
+        var topLevel = Regex.Matches(css, @"^[.#a-z:\[*][^{\n]*\{", RegexOptions.Multiline);
+        foreach (Match match in topLevel)
+        {
+            var before = css[..match.Index];
+            if (before.Count(ch => ch == '{') != before.Count(ch => ch == '}'))
+            {
+                unclosed.Add(before.Count(ch => ch == '\n') + 1);
+            }
+        }
+
+        unclosed.ShouldBeEmpty("rules written at the start of a line (top-level) that sit inside an unclosed rule; their lines, comments removed");
+        depth.ShouldBe(0);
+    }
+
     private static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

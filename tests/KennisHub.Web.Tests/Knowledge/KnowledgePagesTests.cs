@@ -243,7 +243,7 @@ public sealed class KnowledgePagesTests(KnowledgeFactory factory) : IClassFixtur
             ("/themas/proef-openbaar-thema", 4),               // the theme with its keywords, a page of its articles, its links
                                                                // (titles of its link targets and "Verwijst hierheen" in one
                                                                // batch), its attachments
-            ("/organisaties/gemeente-kampen", 2),              // the organisation, a page of its articles
+            ("/organisaties/gemeente-kampen", 3),              // the organisation, the networks it is in, a page of its articles
             ("/kennis/proef-openbaar-artikel", 3),             // the article with its body, themes and keywords; its links;
                                                                // its attachments
         ];

@@ -114,6 +114,7 @@ public static class Policies
         conventions.AuthorizePage("/Organisaties/LidWorden", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);
+        conventions.AuthorizePage("/Organisaties/Netwerkleden", JoinOrganisation);
         conventions.AuthorizeFolder("/Mensen", JoinOrganisation);
     }
 }

@@ -51,6 +51,7 @@ public static class CachingSetup
         "/Themas/Details",
         "/Organisaties/Index",
         "/Organisaties/Details",
+        "/Netwerk/Index",
         "/Toegankelijkheid",
         "/Feeds/Kennis",
     };

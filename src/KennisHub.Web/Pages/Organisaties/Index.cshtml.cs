@@ -33,24 +33,11 @@ public sealed class IndexModel(OrganisationQueries organisations, IStringLocaliz
             return BadRequestPage(text["Paging_Invalid", pagina ?? string.Empty]);
         }
 
-        if (!string.IsNullOrWhiteSpace(soort))
+        var filter = OrganisationFilterQuery.Parse(soort, provincie, Provinces, text);
+        (Kind, Province) = (filter.Kind, filter.Province);
+        if (filter.Error is { } error)
         {
-            var name = Enum.GetNames<OrganisationKind>().FirstOrDefault(n => n.Equals(soort, StringComparison.OrdinalIgnoreCase));
-            if (name is null)
-            {
-                return BadRequestPage(text["Organisations_UnknownKind", soort]);
-            }
-
-            Kind = Enum.Parse<OrganisationKind>(name);
-        }
-
-        if (!string.IsNullOrWhiteSpace(provincie))
-        {
-            Province = Provinces.FirstOrDefault(p => p.Equals(provincie, StringComparison.OrdinalIgnoreCase));
-            if (Province is null)
-            {
-                return BadRequestPage(text["Organisations_UnknownProvince", provincie]);
-            }
+            return BadRequestPage(error);
         }
 
         Organisations = await organisations.ListAsync(new OrganisationFilter(Kind, Province), page, KnowledgeFormat.PageSize, cancellationToken);
