@@ -58,7 +58,10 @@ public sealed partial class ArticleEditorTests
         using var response = await member.SubmitAsync(form, ArticleForm("Met links", NewSlug(), $"Zie [[{visible}]] en [[{hidden}]]."), "/kennis/nieuw?handler=Voorbeeld");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        var preview = (await SiteClient.ParseAsync(response)).QuerySelector("#Input_Body-voorbeeld [data-kh-preview]")!;
+        var page = await SiteClient.ParseAsync(response);
+        // Shown at ?handler=Voorbeeld, the form must still save to the page itself.
+        page.QuerySelector("form#editor button[type=submit]:not([formaction*=handler])")!.GetAttribute("formaction").ShouldBe("/kennis/nieuw");
+        var preview = page.QuerySelector("#Input_Body-voorbeeld [data-kh-preview]")!;
         preview.QuerySelector("a.kh-link-internal")!.TextContent.ShouldBe("Zichtbaar doelartikel");
         preview.QuerySelector(".kh-link-broken")!.TextContent.ShouldContain(hidden);
         preview.TextContent.ShouldNotContain("Geheime ateliertitel");
