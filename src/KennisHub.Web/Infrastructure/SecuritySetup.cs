@@ -19,6 +19,7 @@ public static class SecuritySetup
     public const string SignInPolicy = "inloggen";
     public const string RegistrationPolicy = "registreren";
     public const string SearchPolicy = "zoeken";
+    public const string PreviewPolicy = "voorbeeld";
 
     /// <summary>
     /// Which page gets which policy (page names as Razor Pages knows them). The two-step and recovery-code pages share
@@ -35,6 +36,10 @@ public static class SecuritySetup
         ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,
+        ["/Kennis/Nieuw"] = PreviewPolicy,
+        ["/Kennis/Bewerken"] = PreviewPolicy,
+        ["/Themas/Nieuw"] = PreviewPolicy,
+        ["/Themas/Bewerken"] = PreviewPolicy,
     };
 
     public static WebApplicationBuilder AddKennisHubSecurity(this WebApplicationBuilder builder)
@@ -123,6 +128,7 @@ public static class SecuritySetup
             options.AddPolicy(SignInPolicy, context => PerClient(context, security.Value.SignIn, countGets: false));
             options.AddPolicy(RegistrationPolicy, context => PerClient(context, security.Value.Registration, countGets: false));
             options.AddPolicy(SearchPolicy, context => PerClient(context, security.Value.Search, countGets: true));
+            options.AddPolicy(PreviewPolicy, context => PerWriter(context, security.Value.Preview));
             options.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
@@ -142,14 +148,35 @@ public static class SecuritySetup
         }
 
         var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        return RateLimitPartition.GetFixedWindowLimiter(client.ToString(), _ => new FixedWindowRateLimiterOptions
+        return FixedWindow(client.ToString(), limit);
+    }
+
+    /// <summary>
+    /// The editor pages' previews ("Voorbeeld" and the live one htmx sends while typing), per signed-in person (per
+    /// address for anyone else): rendering is cheap, but a script must not turn a page into a free rendering service.
+    /// Saving and opening the form are not counted.
+    /// </summary>
+    private static RateLimitPartition<string> PerWriter(HttpContext context, RateLimitOptions limit)
+    {
+        var handler = context.Request.Query["handler"].ToString();
+        if (!HttpMethods.IsPost(context.Request.Method) || !handler.StartsWith("Voorbeeld", StringComparison.OrdinalIgnoreCase))
+        {
+            return RateLimitPartition.GetNoLimiter("geen-voorbeeld");
+        }
+
+        var person = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        var key = person is null ? "adres:" + (context.Connection.RemoteIpAddress ?? IPAddress.None) : "persoon:" + person;
+        return FixedWindow(key, limit);
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, RateLimitOptions limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, limit.PermitLimit),
             Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
             QueueLimit = 0,
             AutoReplenishment = true,
         });
-    }
 
     public static WebApplication UseKennisHubErrorPages(this WebApplication app)
     {

@@ -21,6 +21,8 @@ public sealed class LowRateLimitFactory : TestAuthenticationFactory
         ["Security:SignIn:WindowSeconds"] = "600",
         ["Security:Registration:PermitLimit"] = "2",
         ["Security:Registration:WindowSeconds"] = "600",
+        ["Security:Preview:PermitLimit"] = "2",
+        ["Security:Preview:WindowSeconds"] = "600",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -66,5 +68,24 @@ public sealed class RateLimitTests(LowRateLimitFactory factory) : IClassFixture<
 
         refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
         refused.Headers.Contains("Retry-After").ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_editors_previews_are_limited_per_person_while_opening_and_saving_are_not_counted()
+    {
+        using var writer = factory.CreateClientAs("Schrijver Sem", Core.Identity.RoleNames.NetworkMember);
+        using var other = factory.CreateClientAs("Schrijver Saar", Core.Identity.RoleNames.NetworkMember);
+        using var empty = new FormUrlEncodedContent([]);
+
+        // Without a token the posts are refused (400), but they count: the limiter stands before the page.
+        (await writer.PostAsync("/kennis/nieuw?handler=VoorbeeldLive", empty, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await writer.PostAsync("/kennis/nieuw?handler=Voorbeeld", empty, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        using var refused = await writer.PostAsync("/kennis/nieuw?handler=VoorbeeldLive", empty, Ct);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.Contains("Retry-After").ShouldBeTrue();
+        (await writer.GetAsync("/kennis/nieuw", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK, "Het formulier openen telt niet mee.");
+        (await writer.PostAsync("/kennis/nieuw", empty, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "Opslaan telt niet mee.");
+        (await other.PostAsync("/kennis/nieuw?handler=VoorbeeldLive", empty, Ct)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "Een ander heeft een eigen budget.");
     }
 }

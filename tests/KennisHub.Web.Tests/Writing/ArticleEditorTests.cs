@@ -5,7 +5,7 @@ using KennisHub.Web.Tests.Infrastructure;
 namespace KennisHub.Web.Tests.Writing;
 
 /// <summary>The article editor through real forms, signed in as the demo accounts: write, preview, validate, merge, conflict.</summary>
-public sealed class ArticleEditorTests(AccountFactory factory) : IClassFixture<AccountFactory>
+public sealed partial class ArticleEditorTests(AccountFactory factory) : IClassFixture<AccountFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -22,6 +22,9 @@ public sealed class SecurityOptions
 
     public RateLimitOptions Search { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>Editor previews per person: the live preview asks at most once per pause in typing (700 ms).</summary>
+    public RateLimitOptions Preview { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
+
     /// <summary>Throttling of password guesses (sign-in and re-entering the current password): see PasswordGuard.</summary>
     public PasswordGuessingOptions PasswordGuessing { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using KennisHub.Components.Editing;
 using KennisHub.Core.Content;
 using KennisHub.Core.Editing;
 using KennisHub.Web.Infrastructure;
@@ -41,7 +42,7 @@ public abstract class EditorFormModel<TInput>(ContentEditing editing, EditorSupp
     public EditorChoices Choices { get; private set; } = new([], [], []);
 
     /// <summary>The server-rendered preview, after "Voorbeeld".</summary>
-    public string? PreviewHtml { get; private set; }
+    public PreviewContent? Preview { get; private set; }
 
     /// <summary>The save's conflict, to resolve region by region.</summary>
     public Conflict? SaveConflict { get; private set; }
@@ -65,9 +66,44 @@ public abstract class EditorFormModel<TInput>(ContentEditing editing, EditorSupp
         }
 
         ModelState.Clear();
-        PreviewHtml = support.Preview(Input.Body);
+        Preview = await support.PreviewAsync(User.ToReader(), Input.Body, cancellationToken);
         return await ShowAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// The live preview (htmx, as one types): the same authorization and antiforgery as every post of this page, rate
+    /// limited (SecuritySetup.PreviewPolicy), and only the MarkdownPreview markup back.
+    /// </summary>
+    public async Task<IActionResult> OnPostVoorbeeldLiveAsync(CancellationToken cancellationToken)
+    {
+        if (await FindAsync(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        return Partial("Editing/_Preview", await support.PreviewAsync(User.ToReader(), Input.Body, cancellationToken));
+    }
+
+    /// <summary>
+    /// The body's MarkdownEditor: what was typed, its error, "Voorbeeld" (no script) and the live preview (htmx), both
+    /// handlers of this very page, so they carry its route (the slug) and its authorization.
+    /// </summary>
+    public object BodyEditor(string label, string hint) => new
+    {
+        Name = "Input.Body",
+        Label = label,
+        Hint = hint,
+        Value = Input.Body,
+        ValidationMessage = ErrorFor("Input.Body"),
+        Rows = 20,
+        PreviewAction = Url.Page(pageName: null, pageHandler: "Voorbeeld"),
+        PreviewEndpoint = Url.Page(pageName: null, pageHandler: "VoorbeeldLive"),
+        Preview,
+    };
+
+    /// <summary>The messages of one field ("Input.Body"), as the editor component shows them; null when it has none.</summary>
+    public string? ErrorFor(string field)
+        => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? string.Join(' ', entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     /// <summary>The form again, with its lists, keeping everything typed.</summary>
     protected async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
+using KennisHub.Components.Editing;
 using KennisHub.Core.Content;
+using KennisHub.Core.Linking;
+using KennisHub.Core.Reading;
 using KennisHub.Core.Editing;
 using KennisHub.Core.Markdown;
 using KennisHub.Core.Revisions;
@@ -23,10 +26,17 @@ public sealed class ConflictInput
 }
 
 /// <summary>What the new and edit pages of every kind share: errors, preview, conflicts and status messages.</summary>
-public sealed class EditorSupport(MarkdownRenderer renderer, RevisionStore revisions, IStringLocalizer<EditingText> text)
+public sealed class EditorSupport(MarkdownRenderer renderer, LinkQueries links, RevisionStore revisions, IStringLocalizer<EditingText> text)
 {
-    /// <summary>The server's own rendering of the typed text, by the pipeline that publishes it.</summary>
-    public string Preview(string? markdown) => renderer.Render(markdown ?? string.Empty).Html;
+    /// <summary>
+    /// The server's own rendering of the typed text, by the pipeline that publishes it, with the link targets this
+    /// reader may see (one query, only when the text has internal links), for <see cref="MarkdownPreview"/>.
+    /// </summary>
+    public async Task<PreviewContent> PreviewAsync(Reader reader, string? markdown, CancellationToken cancellationToken)
+    {
+        var html = renderer.Render(markdown ?? string.Empty).Html;
+        return new PreviewContent(html, await links.TargetsAsync(reader, html, cancellationToken));
+    }
 
     /// <summary>The writer of a save: the signed-in person.</summary>
     public static Writer WriterOf(System.Security.Claims.ClaimsPrincipal user)
