@@ -104,5 +104,6 @@ public static class Policies
         conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);
         conventions.AuthorizeFolder("/Mensen", JoinOrganisation);
+        conventions.AuthorizeFolder("/Auteurs", SignedIn);
     }
 }
