@@ -111,6 +111,7 @@ public static class TextWrites
             await UpdateDerivedDataAsync(connection, transaction, kind.SubjectKind, id, fields.Body, cancellationToken).ConfigureAwait(false);
             await AuditAsync(connection, transaction, kind.CreatedAction, kind.SubjectKind, id,
                 $"{kind.Noun} '{fields.Title}' aangemaakt" + Note(changeSummary), writer, null, revision, cancellationToken).ConfigureAwait(false);
+            await Drafts.DeleteAsync(connection, transaction, writer.UserId, kind.SubjectKind, Drafts.NewItem, cancellationToken).ConfigureAwait(false);
             return new Saved(id, fields.Slug, revision);
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -190,6 +191,7 @@ public static class TextWrites
             await AuditAsync(connection, transaction, action, kind.SubjectKind, id,
                 $"{kind.Noun} '{clean.Title}' {(action == kind.RestoredAction ? "hersteld" : "bijgewerkt")}: {changes}{Note(changeSummary)}{MergeNote(clean.With)}",
                 writer, current.CurrentRevision, revision, cancellationToken).ConfigureAwait(false);
+            await Drafts.DeleteAsync(connection, transaction, writer.UserId, kind.SubjectKind, id, cancellationToken).ConfigureAwait(false);
             return clean.With.Count > 0
                 ? new Merged(id, fields.Slug, revision, clean.With)
                 : new Saved(id, fields.Slug, revision);

@@ -59,6 +59,8 @@ public static class DataSetup
         builder.Services.AddSingleton<SlugRedirects>();
         builder.Services.AddSingleton<Authorship>();
         builder.Services.AddSingleton<KennisHub.Core.Coauthoring.Coauthors>();
+        builder.Services.AddSingleton<KennisHub.Core.Editing.Drafts>();
+        builder.Services.AddSingleton<KennisHub.Core.Editing.Presence>();
         builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
         builder.Services.AddSingleton<KennisHub.Core.Search.Searcher>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();

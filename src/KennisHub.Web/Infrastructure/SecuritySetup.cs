@@ -20,6 +20,12 @@ public static class SecuritySetup
     public const string RegistrationPolicy = "registreren";
     public const string SearchPolicy = "zoeken";
 
+    /// <summary>The editor's background posts (draft kept every few seconds, presence heartbeat), per person.</summary>
+    public const string EditorPolicy = "bewerken";
+
+    /// <summary>The editor handlers <see cref="EditorPolicy"/> counts; saving, previewing and restoring are not limited.</summary>
+    public static readonly IReadOnlySet<string> EditorBackgroundHandlers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ConceptAuto", "Aanwezig", "Concept" };
+
     /// <summary>
     /// Which page gets which policy (page names as Razor Pages knows them). The two-step and recovery-code pages share
     /// the sign-in budget: guessing a 6-digit code is the same attack as guessing a password.
@@ -35,6 +41,10 @@ public static class SecuritySetup
         ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,
+        ["/Kennis/Nieuw"] = EditorPolicy,
+        ["/Kennis/Bewerken"] = EditorPolicy,
+        ["/Themas/Nieuw"] = EditorPolicy,
+        ["/Themas/Bewerken"] = EditorPolicy,
     };
 
     public static WebApplicationBuilder AddKennisHubSecurity(this WebApplicationBuilder builder)
@@ -123,6 +133,7 @@ public static class SecuritySetup
             options.AddPolicy(SignInPolicy, context => PerClient(context, security.Value.SignIn, countGets: false));
             options.AddPolicy(RegistrationPolicy, context => PerClient(context, security.Value.Registration, countGets: false));
             options.AddPolicy(SearchPolicy, context => PerClient(context, security.Value.Search, countGets: true));
+            options.AddPolicy(EditorPolicy, context => PerEditor(context, security.Value.EditorBackground));
             options.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
@@ -143,6 +154,25 @@ public static class SecuritySetup
 
         var client = context.Connection.RemoteIpAddress ?? IPAddress.None;
         return RateLimitPartition.GetFixedWindowLimiter(client.ToString(), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    /// <summary>A fixed window per signed-in person (several people share a town hall's address) for the editor's background posts only.</summary>
+    private static RateLimitPartition<string> PerEditor(HttpContext context, RateLimitOptions limit)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !EditorBackgroundHandlers.Contains(context.Request.Query["handler"].ToString()))
+        {
+            return RateLimitPartition.GetNoLimiter("bewerken");
+        }
+
+        var who = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            ?? (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+        return RateLimitPartition.GetFixedWindowLimiter("bewerken:" + who, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, limit.PermitLimit),
             Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),

@@ -22,6 +22,9 @@ public sealed class SecurityOptions
 
     public RateLimitOptions Search { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>Per person: the editor keeps a draft at most every 10 s and sends presence every 20 s, so 30 a minute is ample.</summary>
+    public RateLimitOptions EditorBackground { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
     /// <summary>Throttling of password guesses (sign-in and re-entering the current password): see PasswordGuard.</summary>
     public PasswordGuessingOptions PasswordGuessing { get; set; } = new();
 }

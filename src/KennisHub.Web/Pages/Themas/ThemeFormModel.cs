@@ -61,5 +61,9 @@ public sealed class ThemeInput : IEditorInput
 /// <summary>What /themas/nieuw and /themas/{slug}/bewerken share.</summary>
 public abstract class ThemeFormModel(ContentEditing editing, EditorSupport support) : EditorFormModel<ThemeInput>(editing, support)
 {
+    protected override string DraftTitle() => Input.Title ?? string.Empty;
+
+    protected override string SubjectKind => Core.Revisions.SubjectKinds.Theme;
+
     protected override string DetailsPath(string slug) => $"/themas/{slug}";
 }
