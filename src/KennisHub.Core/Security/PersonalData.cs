@@ -39,6 +39,9 @@ public sealed record PersonalDataExport(
 
         /// <summary>For a Beheerder: whether a new account request is mailed to them.</summary>
         public bool NotifyOnAccountRequests { get; init; }
+
+        /// <summary>Since when the person has a personal feed address (the address itself is not kept: only its hash).</summary>
+        public DateTimeOffset? PersonalFeedSince { get; init; }
     }
 
     public sealed record MembershipData
@@ -99,7 +102,7 @@ public sealed record PersonalDataExport(
 /// <summary>
 /// The AVG side of accounts: export a person's data, and erase the person while keeping what they wrote. Erasing
 /// anonymises the user row (no name, e-mail, password or 2FA; new security stamp, so every session ends), deletes
-/// roles, claims, logins, tokens and memberships, and attributes their content to "voormalig lid".
+/// roles, claims, logins, tokens (the personal feed address too) and memberships, and attributes their content to "voormalig lid".
 /// The audit log is append-only and keeps its lines as written (accountability, BIO); docs/SECURITY.md says so.
 /// </summary>
 public sealed class PersonalData(Db db)
@@ -110,7 +113,8 @@ public sealed class PersonalData(Db db)
     {
         const string AccountSql = """
             SELECT Id, UserName, Email, EmailConfirmed, PhoneNumber, TwoFactorEnabled, DisplayName, ApprovalStatus, CreatedAt,
-                PreferredLanguage, NotifyOnAccountRequests
+                PreferredLanguage, NotifyOnAccountRequests,
+                (SELECT f.CreatedAt FROM FeedTokens f WHERE f.UserId = Users.Id) AS PersonalFeedSince
             FROM Users WHERE Id = @UserId
             """;
         const string RolesSql = """
@@ -181,6 +185,7 @@ public sealed class PersonalData(Db db)
             DELETE FROM UserLogins WHERE UserId = @UserId;
             DELETE FROM UserTokens WHERE UserId = @UserId;
             DELETE FROM Sessions WHERE UserId = @UserId;
+            DELETE FROM FeedTokens WHERE UserId = @UserId;
             DELETE FROM Memberships WHERE UserId = @UserId;
             DELETE FROM MembershipEvents WHERE UserId = @UserId;
             DELETE FROM Drafts WHERE UserId = @UserId;

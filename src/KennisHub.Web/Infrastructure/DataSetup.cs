@@ -64,6 +64,9 @@ public static class DataSetup
         builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
         builder.Services.AddSingleton<KennisHub.Core.Search.Searcher>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();
+        // Feeds (issue 19): Atom of new and changed articles; a member's personal feed address.
+        builder.Services.AddSingleton<KennisHub.Core.Feeds.FeedTokens>();
+        builder.Services.AddSingleton<KennisHub.Web.Pages.Feeds.ArticleFeed>();
         builder.Services.AddSingleton<IFirstRunStep, ContentImportStep>();
         return builder;
     }

@@ -30,6 +30,7 @@ public abstract class PersonalDataTests(DatabaseFixture database) : DatabaseTest
             INSERT INTO Articles (Id, Slug, Title, Summary, Visibility, AuthorId, AuthorName, CreatedAt, UpdatedAt)
             VALUES (@ArticleId, @Slug, 'Bomen in de stad', 's', 'Public', @UserId, 'Anna de Vries', @Now, @Now);
             INSERT INTO ArticleBodies (ArticleId, BodyMarkdown, BodyHtml, BodyText) VALUES (@ArticleId, 'b', 'b', 'b');
+            INSERT INTO FeedTokens (UserId, TokenHash, CreatedAt) VALUES (@UserId, @TokenHash, @Now);
             """, new
         {
             UserId = userId,
@@ -43,6 +44,7 @@ public abstract class PersonalDataTests(DatabaseFixture database) : DatabaseTest
             OrganisationId = organisationId,
             Slug = "s" + suffix,
             ArticleId = articleId,
+            TokenHash = new string('a', 56) + suffix,
         });
         await AuditLog.WriteAsync(connection, null, new AuditEntry("article.created", "Article", articleId, "Artikel geschreven", userId, "Anna de Vries"), Ct);
         return (userId, articleId);
@@ -62,6 +64,7 @@ public abstract class PersonalDataTests(DatabaseFixture database) : DatabaseTest
         export.Memberships.Single().JobTitle.ShouldBe("Beleidsadviseur groen");
         export.Authored.Single().Title.ShouldBe("Bomen in de stad");
         export.AuditLines.Single().Summary.ShouldBe("Artikel geschreven");
+        export.Account.PersonalFeedSince.ShouldNotBeNull();
     }
 
     [Fact]
@@ -83,6 +86,7 @@ public abstract class PersonalDataTests(DatabaseFixture database) : DatabaseTest
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM UserRoles WHERE UserId = @userId", new { userId })).ShouldBe(0);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM UserTokens WHERE UserId = @userId", new { userId })).ShouldBe(0);
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Memberships WHERE UserId = @userId", new { userId })).ShouldBe(0);
+        (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM FeedTokens WHERE UserId = @userId", new { userId })).ShouldBe(0);
         (await connection.ExecuteScalarAsync<string>("SELECT AuthorName FROM Articles WHERE Id = @articleId", new { articleId })).ShouldBe("voormalig lid");
         (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE SubjectId = @userId AND Action = 'account.erased'", new { userId })).ShouldBe(1);
     }

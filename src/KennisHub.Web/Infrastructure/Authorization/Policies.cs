@@ -31,6 +31,9 @@ public static class Policies
     public const string ProposeAmendment = "WijzigingVoorstellen";
     public const string CreateTheme = "ThemaAanmaken";
 
+    /// <summary>Make or revoke one's personal feed address (a pending account sees only public items: the open feed).</summary>
+    public const string PersonalFeed = "PersoonlijkeFeed";
+
     /// <summary>Resource-based: this article, for its Active co-authors and Beheerders (<see cref="CoauthorAuthorizationHandler"/>).</summary>
     public const string EditThisArticle = "DitKennisartikelBewerken";
 
@@ -67,6 +70,7 @@ public static class Policies
         [EndorsePosition] = NetworkMembers,
         [ProposeAmendment] = NetworkMembers,
         [JoinOrganisation] = NetworkMembers,
+        [PersonalFeed] = NetworkMembers,
     };
 
     public static void Configure(AuthorizationOptions options)
@@ -100,6 +104,7 @@ public static class Policies
         conventions.AuthorizePage("/Account/WachtwoordWijzigen", SignedIn);
         conventions.AuthorizePage("/Account/Tweestapsverificatie", SignedIn);
         conventions.AuthorizePage("/Account/Lidmaatschappen", JoinOrganisation);
+        conventions.AuthorizePage("/Account/Feed", PersonalFeed);
         conventions.AuthorizePage("/Organisaties/LidWorden", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Beheren", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);

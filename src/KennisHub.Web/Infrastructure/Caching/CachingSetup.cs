@@ -52,6 +52,7 @@ public static class CachingSetup
         "/Organisaties/Index",
         "/Organisaties/Details",
         "/Toegankelijkheid",
+        "/Feeds/Kennis",
     };
 
     public static WebApplicationBuilder AddKennisHubCaching(this WebApplicationBuilder builder)

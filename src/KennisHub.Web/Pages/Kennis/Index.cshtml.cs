@@ -35,6 +35,9 @@ public sealed class IndexModel(
 
     public string? ThemeTitle { get; private set; }
 
+    /// <summary>Whether the chosen theme is public, so that its open feed exists.</summary>
+    public bool ThemeIsPublic { get; private set; }
+
     public string? KeywordSlug { get; private set; }
 
     public string? KeywordName { get; private set; }
@@ -63,7 +66,7 @@ public sealed class IndexModel(
                 return BadRequestPage(text["Articles_UnknownTheme", thema]);
             }
 
-            (ThemeSlug, ThemeTitle) = (theme.Slug, theme.Title);
+            (ThemeSlug, ThemeTitle, ThemeIsPublic) = (theme.Slug, theme.Title, theme.Visibility == Visibility.Public);
             if (!Themes.Any(t => t.Slug == theme.Slug))
             {
                 Themes = [theme, .. Themes];

@@ -1,0 +1,9 @@
+-- Issue 19: a member's personal Atom feed. The feed address carries a secret token; only its SHA-256 (hex) is kept,
+-- so a copy of the database does not hand out feeds. One token per person: making a new one revokes the old.
+-- Kept in step with db/sqlserver/0016_feed_tokens.sql.
+CREATE TABLE FeedTokens (
+    UserId    TEXT NOT NULL PRIMARY KEY REFERENCES Users (Id) ON DELETE CASCADE,
+    TokenHash TEXT NOT NULL,
+    CreatedAt TEXT NOT NULL
+);
+CREATE UNIQUE INDEX UX_FeedTokens_TokenHash ON FeedTokens (TokenHash);
