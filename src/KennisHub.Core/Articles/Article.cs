@@ -62,6 +62,9 @@ public sealed record ArticleDetail
     /// <summary>The day the text was written (content/ front matter <c>written</c>), when known; not the import date.</summary>
     public DateTimeOffset? WrittenAt { get; init; }
 
+    /// <summary>The Active co-authors, first one first (the item's "Auteurs").</summary>
+    public IReadOnlyList<Coauthoring.ItemAuthor> Authors { get; init; } = [];
+
     public IReadOnlyList<ArticleTheme> Themes { get; init; } = [];
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];

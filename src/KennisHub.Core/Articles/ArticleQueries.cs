@@ -1,4 +1,5 @@
 using Dapper;
+using KennisHub.Core.Coauthoring;
 using KennisHub.Core.Data;
 using KennisHub.Core.Keywords;
 using KennisHub.Core.Reading;
@@ -84,7 +85,14 @@ public sealed class ArticleQueries(Db db)
         INNER JOIN ArticleKeywords ak ON ak.ArticleId = a.Id
         INNER JOIN Keywords k ON k.Id = ak.KeywordId
         WHERE a.Slug = @Slug AND
-        """ + " " + VisibleArticle + " ORDER BY k.Name";
+        """ + " " + VisibleArticle + """
+         ORDER BY k.Name;
+        SELECT u.DisplayName, u.Slug
+        FROM Articles a
+        INNER JOIN Coauthors c ON c.SubjectKind = 'Article' AND c.SubjectId = a.Id AND c.Status = 'Active'
+        INNER JOIN Users u ON u.Id = c.UserId
+        WHERE a.Slug = @Slug AND
+        """ + " " + VisibleArticle + " ORDER BY c.CreatedAt, u.DisplayName";
 
     /// <summary>The most recently updated articles the reader may see.</summary>
     public async Task<IReadOnlyList<ArticleSummary>> ListRecentAsync(Reader reader, int take, CancellationToken cancellationToken = default)
@@ -132,8 +140,10 @@ public sealed class ArticleQueries(Db db)
         var article = await results.ReadSingleOrDefaultAsync<ArticleDetail>().ConfigureAwait(false);
         var themes = await results.ReadAsync<(string Slug, string Title)>().ConfigureAwait(false);
         var keywords = await results.ReadAsync<Keyword>().ConfigureAwait(false);
+        var authors = await results.ReadAsync<ItemAuthor>().ConfigureAwait(false);
         return article is null ? null : article with
         {
+            Authors = authors.AsList(),
             Themes = themes.Select(t => new ArticleTheme(t.Slug, t.Title)).ToList(),
             Keywords = keywords.AsList(),
         };

@@ -1,15 +1,22 @@
 using System.Data.Common;
 using Dapper;
 using KennisHub.Core.Audit;
+using KennisHub.Core.Caching;
 using KennisHub.Core.Data;
 using KennisHub.Core.Editing;
+using KennisHub.Core.Linking;
+using KennisHub.Core.Markdown;
 using KennisHub.Core.Reading;
+using KennisHub.Core.Revisions;
+using KennisHub.Core.Search;
 
 namespace KennisHub.Core.Content;
 
 /// <summary>
-/// What the article and theme write handlers share: the transaction with its retries, the three-way merge
-/// against the revision an edit started from, slugs with their redirects, keyword links and the audit line.
+/// The one write routine of every kind of text (article, theme): the transaction with its retries, the three-way
+/// merge against the revision an edit started from, the revision, the versioned update, bodies, slugs with their
+/// redirects, keyword and other links, the derived data and the audit line. A kind brings its SQL and its own
+/// fields (<see cref="TextKind{TFields, TStored}"/>).
 /// </summary>
 public static class TextWrites
 {
@@ -58,6 +65,200 @@ public static class TextWrites
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20) * attempt), cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Creates a text with a prepared id. A second submit of the same form (same id) finds what it made and changes
+    /// nothing. The revision goes first so that the row can carry its number; all of it is one transaction.
+    /// </summary>
+    internal static async Task<WriteResult> CreateAsync<TFields, TStored>(Db db, MarkdownRenderer renderer, TextKind<TFields, TStored> kind,
+        Guid id, TFields given, Writer writer, string changeSummary, CancellationToken cancellationToken)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        var fields = Normalized(kind, given);
+        if (Validate(kind, fields, changeSummary) is { Count: > 0 } errors)
+        {
+            return new Invalid(errors);
+        }
+
+        var body = renderer.Render(fields.Body);
+        return await InTransactionAsync(db, async (connection, transaction) =>
+        {
+            if (await connection.ExecuteScalarAsync<int?>(new CommandDefinition(kind.ExistsSql, new { Id = id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) is { } existing)
+            {
+                return new Saved(id, fields.Slug, existing, Changed: false);
+            }
+
+            if (await CheckReferencesAsync(connection, transaction, kind, id, fields, cancellationToken).ConfigureAwait(false) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var revision = await RevisionStore.AppendAsync(connection, transaction, kind.SubjectKind, id, fields.Title, fields.Body, fields.Summary,
+                changeSummary, writer.UserId, cancellationToken).ConfigureAwait(false);
+            var parameters = new DynamicParameters(new
+            {
+                Id = id, fields.Slug, fields.Title, fields.Summary, fields.Visibility, CurrentRevision = revision, Now = DateTimeOffset.UtcNow,
+                BodyMarkdown = fields.Body, BodyHtml = body.Html, BodyText = body.PlainText,
+            });
+            parameters.AddDynamicParams(kind.InsertParameters(fields, writer));
+            await connection.ExecuteAsync(new CommandDefinition(kind.InsertSql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await kind.SetLinksAsync(connection, transaction, id, fields, cancellationToken).ConfigureAwait(false);
+            await SetKeywordsAsync(connection, transaction, kind, id, fields.Keywords, cancellationToken).ConfigureAwait(false);
+            await AddCreatorAsync(connection, transaction, kind.SubjectKind, id, writer, cancellationToken).ConfigureAwait(false);
+            await UpdateDerivedDataAsync(connection, transaction, kind.SubjectKind, id, fields.Body, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, kind.CreatedAction, kind.SubjectKind, id,
+                $"{kind.Noun} '{fields.Title}' aangemaakt" + Note(changeSummary), writer, null, revision, cancellationToken).ConfigureAwait(false);
+            await Drafts.DeleteAsync(connection, transaction, writer.UserId, kind.SubjectKind, Drafts.NewItem, cancellationToken).ConfigureAwait(false);
+            return new Saved(id, fields.Slug, revision);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Saves an edit that started from <paramref name="baseRevision"/>: merged three ways with the saves in between,
+    /// a revision only when title, summary or body changed, nothing at all when nothing changed.
+    /// </summary>
+    internal static async Task<WriteResult> UpdateAsync<TFields, TStored>(Db db, MarkdownRenderer renderer, TextKind<TFields, TStored> kind,
+        Guid id, int baseRevision, TFields given, Writer writer, string changeSummary, string action, CancellationToken cancellationToken)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        var fields = Normalized(kind, given);
+        if (Validate(kind, fields, changeSummary) is { Count: > 0 } errors)
+        {
+            return new Invalid(errors);
+        }
+
+        return await InTransactionAsync(db, async (connection, transaction) =>
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<TStored>(new CommandDefinition(
+                kind.CurrentSql, new { Id = id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (current is null)
+            {
+                return new Invalid("Id", WriteError.UnknownItem);
+            }
+
+            if (await CheckReferencesAsync(connection, transaction, kind, id, fields, cancellationToken).ConfigureAwait(false) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var step = await MergeAsync(connection, transaction, kind.SubjectKind, id, baseRevision,
+                new CurrentText(current.CurrentRevision, current.Title, current.Summary, current.BodyMarkdown),
+                fields.Title, fields.Summary, fields.Body, cancellationToken).ConfigureAwait(false);
+            if (step is not Clean clean)
+            {
+                return step.Refusal;
+            }
+
+            var body = renderer.Render(clean.Markdown);
+            var keywordSlugs = await connection.QueryAsync<string>(new CommandDefinition(kind.KeywordSlugsSql, new { Id = id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            var changes = new FieldChanges();
+            var textChanged = changes.Text("titel", current.Title, clean.Title) | changes.Text("samenvatting", current.Summary, clean.Summary)
+                | changes.Text("tekst", current.BodyMarkdown, clean.Markdown);
+            changes.Value("slug", current.Slug, fields.Slug);
+            changes.Value("opmaak", current.BodyHtml, body.Html);
+            changes.Value("zichtbaarheid", current.Visibility, fields.Visibility);
+            await kind.CompareAsync(connection, transaction, id, current, fields, changes, cancellationToken).ConfigureAwait(false);
+            changes.Set("trefwoorden", keywordSlugs, fields.Keywords.Select(Slugs.Slugify));
+            if (changes.None)
+            {
+                return new Saved(id, current.Slug, current.CurrentRevision, Changed: false);
+            }
+
+            var revision = textChanged
+                ? await RevisionStore.AppendAsync(connection, transaction, kind.SubjectKind, id, clean.Title, clean.Markdown, clean.Summary,
+                    changeSummary, writer.UserId, cancellationToken).ConfigureAwait(false)
+                : current.CurrentRevision;
+            var parameters = new DynamicParameters(new
+            {
+                Id = id, current.Version, fields.Slug, clean.Title, clean.Summary, fields.Visibility, CurrentRevision = revision, Now = DateTimeOffset.UtcNow,
+            });
+            parameters.AddDynamicParams(kind.UpdateParameters(current, fields));
+            await connection.ExecuteVersionedUpdateAsync(new CommandDefinition(kind.UpdateSql, parameters, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(kind.UpdateBodySql, new { Id = id, BodyMarkdown = clean.Markdown, BodyHtml = body.Html, BodyText = body.PlainText },
+                transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            if (!string.Equals(current.Slug, fields.Slug, StringComparison.Ordinal))
+            {
+                await RenameAsync(connection, transaction, kind.SubjectKind, id, current.Slug, fields.Slug, cancellationToken).ConfigureAwait(false);
+            }
+
+            await kind.SetLinksAsync(connection, transaction, id, fields, cancellationToken).ConfigureAwait(false);
+            await SetKeywordsAsync(connection, transaction, kind, id, fields.Keywords, cancellationToken).ConfigureAwait(false);
+            await UpdateDerivedDataAsync(connection, transaction, kind.SubjectKind, id, clean.Markdown, cancellationToken).ConfigureAwait(false);
+            await AuditAsync(connection, transaction, action, kind.SubjectKind, id,
+                $"{kind.Noun} '{clean.Title}' {(action == kind.RestoredAction ? "hersteld" : "bijgewerkt")}: {changes}{Note(changeSummary)}{MergeNote(clean.With)}",
+                writer, current.CurrentRevision, revision, cancellationToken).ConfigureAwait(false);
+            await Drafts.DeleteAsync(connection, transaction, writer.UserId, kind.SubjectKind, id, cancellationToken).ConfigureAwait(false);
+            return clean.With.Count > 0
+                ? new Merged(id, fields.Slug, revision, clean.With)
+                : new Saved(id, fields.Slug, revision);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What other tables derive from the saved text, in the save's transaction: the internal links (what this text
+    /// links to, for "Verwijst hierheen"), the search index (re-read from the rows just written) and the page-cache
+    /// version.
+    /// </summary>
+    private static async Task UpdateDerivedDataAsync(DbConnection connection, DbTransaction transaction, string subjectKind, Guid id, string markdown, CancellationToken cancellationToken)
+    {
+        await ContentLinks.ReplaceAsync(connection, transaction, subjectKind, id, markdown, cancellationToken).ConfigureAwait(false);
+        await SearchIndex.UpsertAsync(connection, transaction, subjectKind, id, cancellationToken).ConfigureAwait(false);
+        await ContentVersion.BumpAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static TFields Normalized<TFields, TStored>(TextKind<TFields, TStored> kind, TFields fields)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        TextFields shared = fields;
+        return kind.Normalized((TFields)(shared with
+        {
+            Title = fields.Title.Trim(),
+            Slug = fields.Slug.Trim(),
+            Summary = fields.Summary.Trim(),
+            Keywords = DistinctKeywords(fields.Keywords),
+        }));
+    }
+
+    private static List<FieldError> Validate<TFields, TStored>(TextKind<TFields, TStored> kind, TFields fields, string changeSummary)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        var errors = Validate(fields.Title, fields.Slug, fields.Summary, fields.Body, fields.Visibility, fields.Keywords, changeSummary);
+        kind.Validate(fields, errors);
+        return errors;
+    }
+
+    /// <summary>The slug is free for this item (now and as an old slug of another), and the kind's references exist.</summary>
+    private static async Task<Invalid?> CheckReferencesAsync<TFields, TStored>(DbConnection connection, DbTransaction transaction, TextKind<TFields, TStored> kind,
+        Guid id, TFields fields, CancellationToken cancellationToken)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        var errors = new List<FieldError>();
+        if (await connection.ExecuteScalarAsync<int>(new CommandDefinition(kind.SlugTakenSql, new { fields.Slug, Id = id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) > 0
+            || await IsRedirectOfAnotherAsync(connection, transaction, kind.SubjectKind, fields.Slug, id, cancellationToken).ConfigureAwait(false))
+        {
+            errors.Add(new FieldError(nameof(TextFields.Slug), WriteError.SlugTaken));
+        }
+
+        await kind.CheckReferencesAsync(connection, transaction, id, fields, errors, cancellationToken).ConfigureAwait(false);
+        return errors.Count == 0 ? null : new Invalid(errors);
+    }
+
+    private static async Task SetKeywordsAsync<TFields, TStored>(DbConnection connection, DbTransaction transaction, TextKind<TFields, TStored> kind,
+        Guid id, IReadOnlyList<string> names, CancellationToken cancellationToken)
+        where TFields : TextFields
+        where TStored : StoredText
+    {
+        await connection.ExecuteAsync(new CommandDefinition(kind.DeleteKeywordsSql, new { Id = id }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        foreach (var keywordId in await EnsureKeywordsAsync(connection, transaction, names, cancellationToken).ConfigureAwait(false))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(kind.InsertKeywordSql, new { Id = id, KeywordId = keywordId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
     }
 

@@ -36,6 +36,16 @@ public sealed record PersonOrganisation
     public bool IsContactPerson { get; init; }
 }
 
+/// <summary>A member found by name (to invite as co-author).</summary>
+public sealed record MemberMatch
+{
+    public required Guid UserId { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public string? Slug { get; init; }
+}
+
 /// <summary>A theme or article of the person, as a link.</summary>
 public sealed record PersonItem
 {
@@ -95,6 +105,28 @@ public sealed class People(Db db)
         var themes = await connection.QueryAsync<PersonItem>(new CommandDefinition(ThemesSql, parameters, cancellationToken: cancellationToken));
         var articles = await connection.QueryAsync<PersonItem>(new CommandDefinition(ArticlesSql, parameters, cancellationToken: cancellationToken));
         return person with { Organisations = organisations.AsList(), Themes = themes.AsList(), Articles = articles.AsList() };
+    }
+
+    /// <summary>
+    /// Approved members whose display name contains <paramref name="name"/> (LIKE's wildcards typed are matched as
+    /// themselves), by name, at most <paramref name="take"/>: whom a co-author can invite. Nothing for empty input.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberMatch>> SearchMembersAsync(string? name, int take, CancellationToken cancellationToken = default)
+    {
+        const string Sql = """
+            SELECT u.Id AS UserId, u.DisplayName, u.Slug
+            FROM Users u
+            WHERE u.ApprovalStatus = 'Approved' AND u.DisplayName LIKE @Pattern ESCAPE '\'
+            ORDER BY u.DisplayName, u.Id
+            """;
+        if (LikePattern.Containing(name) is not { } pattern)
+        {
+            return [];
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<MemberMatch>(new CommandDefinition(
+            db.Dialect.Page(Sql), new { Pattern = pattern, Skip = 0, Take = take }, cancellationToken: cancellationToken))).AsList();
     }
 
     /// <summary>The person's profile address, or null while they have none.</summary>

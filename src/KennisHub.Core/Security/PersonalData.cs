@@ -55,6 +55,38 @@ public sealed record PersonalDataExport(
         public DateTimeOffset CreatedAt { get; init; }
     }
 
+    /// <summary>The person's kept, unpublished edits (issue 16), with the whole form as it was kept.</summary>
+    public IReadOnlyList<DraftData> Drafts { get; init; } = [];
+
+    /// <summary>The files and images the person uploaded (their content is in the item, not repeated here).</summary>
+    public IReadOnlyList<AttachmentData> Attachments { get; init; } = [];
+
+    public sealed record DraftData
+    {
+        public string Kind { get; init; } = "";
+
+        public string Title { get; init; } = "";
+
+        public string Content { get; init; } = "";
+
+        public DateTimeOffset SavedAt { get; init; }
+    }
+
+    public sealed record AttachmentData
+    {
+        public string FileName { get; init; } = "";
+
+        public string ContentType { get; init; } = "";
+
+        public long Size { get; init; }
+
+        public string Kind { get; init; } = "";
+
+        public string Item { get; init; } = "";
+
+        public DateTimeOffset CreatedAt { get; init; }
+    }
+
     public sealed record AuthoredData
     {
         public string Kind { get; init; } = "";
@@ -99,6 +131,17 @@ public sealed class PersonalData(Db db)
             SELECT 'Thema' AS Kind, Title, Slug, CreatedAt FROM Themes WHERE CreatedById = @UserId
             ORDER BY CreatedAt
             """;
+        const string DraftsSql = "SELECT SubjectKind AS Kind, Title, Content, SavedAt FROM Drafts WHERE UserId = @UserId ORDER BY SavedAt";
+        const string AttachmentsSql = """
+            SELECT at.FileName, at.ContentType, at.Size, 'Artikel' AS Kind, a.Title AS Item, at.CreatedAt AS CreatedAt
+            FROM Attachments at INNER JOIN Articles a ON a.Id = at.SubjectId
+            WHERE at.UploadedById = @UserId AND at.SubjectKind = 'Article'
+            UNION ALL
+            SELECT at.FileName, at.ContentType, at.Size, 'Thema' AS Kind, t.Title AS Item, at.CreatedAt AS CreatedAt
+            FROM Attachments at INNER JOIN Themes t ON t.Id = at.SubjectId
+            WHERE at.UploadedById = @UserId AND at.SubjectKind = 'Theme'
+            ORDER BY CreatedAt
+            """;
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);
         var parameters = new { UserId = userId };
         var account = await connection.QuerySingleOrDefaultAsync<PersonalDataExport.AccountData>(
@@ -114,7 +157,14 @@ public sealed class PersonalData(Db db)
         var authored = await connection.QueryAsync<PersonalDataExport.AuthoredData>(
             new CommandDefinition(AuthoredSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var audit = await new AuditLogQuery(db).FindAsync(new AuditFilter(ActorId: userId), 1, 500, cancellationToken).ConfigureAwait(false);
-        return new PersonalDataExport(account, roles.ToList(), memberships.ToList(), authored.ToList(), audit.Lines, DateTimeOffset.UtcNow);
+        var drafts = await connection.QueryAsync<PersonalDataExport.DraftData>(new CommandDefinition(DraftsSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var attachments = await connection.QueryAsync<PersonalDataExport.AttachmentData>(
+            new CommandDefinition(AttachmentsSql, parameters, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return new PersonalDataExport(account, roles.ToList(), memberships.ToList(), authored.ToList(), audit.Lines, DateTimeOffset.UtcNow)
+        {
+            Drafts = drafts.AsList(),
+            Attachments = attachments.AsList(),
+        };
     }
 
     /// <summary>Erases the person in one transaction; false when the account does not exist (or was erased already).</summary>
@@ -138,6 +188,8 @@ public sealed class PersonalData(Db db)
             DELETE FROM FeedTokens WHERE UserId = @UserId;
             DELETE FROM Memberships WHERE UserId = @UserId;
             DELETE FROM MembershipEvents WHERE UserId = @UserId;
+            DELETE FROM Drafts WHERE UserId = @UserId;
+            DELETE FROM EditorPresence WHERE UserId = @UserId;
             UPDATE Users SET Slug = NULL WHERE Id = @UserId;
             UPDATE Articles SET AuthorName = @DisplayName WHERE AuthorId = @UserId;
             """;

@@ -41,6 +41,9 @@ public sealed record ThemeDetail
     public required DateTimeOffset UpdatedAt { get; init; }
 
     public IReadOnlyList<Keyword> Keywords { get; init; } = [];
+
+    /// <summary>The Active co-authors, first one first (the item's "Auteurs").</summary>
+    public IReadOnlyList<Coauthoring.ItemAuthor> Authors { get; init; } = [];
 }
 
 /// <summary>Where a theme stands (stored by name): Verkenning, Actief, Afgerond.</summary>

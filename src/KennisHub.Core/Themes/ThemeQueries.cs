@@ -1,4 +1,5 @@
 using Dapper;
+using KennisHub.Core.Coauthoring;
 using KennisHub.Core.Data;
 using KennisHub.Core.Keywords;
 using KennisHub.Core.Reading;
@@ -30,7 +31,13 @@ public sealed class ThemeQueries(Db db)
         INNER JOIN ThemeKeywords tk ON tk.ThemeId = t.Id
         INNER JOIN Keywords k ON k.Id = tk.KeywordId
         WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities
-        ORDER BY k.Name
+        ORDER BY k.Name;
+        SELECT u.DisplayName, u.Slug
+        FROM Themes t
+        INNER JOIN Coauthors c ON c.SubjectKind = 'Theme' AND c.SubjectId = t.Id AND c.Status = 'Active'
+        INNER JOIN Users u ON u.Id = c.UserId
+        WHERE t.Slug = @Slug AND t.Visibility IN @Visibilities
+        ORDER BY c.CreatedAt, u.DisplayName
         """;
 
     /// <summary>The most recently updated themes the reader may see.</summary>
@@ -84,6 +91,7 @@ public sealed class ThemeQueries(Db db)
             new CommandDefinition(DetailSql, new { Slug = slug, reader.Visibilities }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var theme = await results.ReadSingleOrDefaultAsync<ThemeDetail>().ConfigureAwait(false);
         var keywords = await results.ReadAsync<Keyword>().ConfigureAwait(false);
-        return theme is null ? null : theme with { Keywords = keywords.AsList() };
+        var authors = await results.ReadAsync<ItemAuthor>().ConfigureAwait(false);
+        return theme is null ? null : theme with { Keywords = keywords.AsList(), Authors = authors.AsList() };
     }
 }

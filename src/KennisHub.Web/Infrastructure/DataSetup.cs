@@ -61,6 +61,9 @@ public static class DataSetup
         builder.Services.AddSingleton<ContentEditing>();
         builder.Services.AddSingleton<SlugRedirects>();
         builder.Services.AddSingleton<Authorship>();
+        builder.Services.AddSingleton<KennisHub.Core.Coauthoring.Coauthors>();
+        builder.Services.AddSingleton<KennisHub.Core.Editing.Drafts>();
+        builder.Services.AddSingleton<KennisHub.Core.Editing.Presence>();
         builder.Services.AddScoped<KennisHub.Web.Pages.Shared.Editing.EditorSupport>();
         builder.Services.AddSingleton<KennisHub.Core.Search.Searcher>();
         builder.Services.AddSingleton<KennisHub.Core.Bulk.BulkSeeder>();

@@ -21,6 +21,12 @@ public static class SecuritySetup
     public const string SearchPolicy = "zoeken";
     public const string PreviewPolicy = "voorbeeld";
 
+    /// <summary>The editor's background posts (draft kept every few seconds, presence heartbeat), per person.</summary>
+    public const string EditorPolicy = "bewerken";
+
+    /// <summary>The editor handlers <see cref="EditorPolicy"/> counts; saving, previewing and restoring are not limited.</summary>
+    public static readonly IReadOnlySet<string> EditorBackgroundHandlers = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "ConceptAuto", "Aanwezig", "Concept" };
+
     /// <summary>
     /// Which page gets which policy (page names as Razor Pages knows them). The two-step and recovery-code pages share
     /// the sign-in budget: guessing a 6-digit code is the same attack as guessing a password.
@@ -36,10 +42,10 @@ public static class SecuritySetup
         ["/Account/Registreren"] = RegistrationPolicy,
         ["/Zoeken/Index"] = SearchPolicy,
         ["/Zoeken"] = SearchPolicy,
-        ["/Kennis/Nieuw"] = PreviewPolicy,
-        ["/Kennis/Bewerken"] = PreviewPolicy,
-        ["/Themas/Nieuw"] = PreviewPolicy,
-        ["/Themas/Bewerken"] = PreviewPolicy,
+        ["/Kennis/Nieuw"] = EditorPolicy,
+        ["/Kennis/Bewerken"] = EditorPolicy,
+        ["/Themas/Nieuw"] = EditorPolicy,
+        ["/Themas/Bewerken"] = EditorPolicy,
     };
 
     public static WebApplicationBuilder AddKennisHubSecurity(this WebApplicationBuilder builder)
@@ -128,7 +134,8 @@ public static class SecuritySetup
             options.AddPolicy(SignInPolicy, context => PerClient(context, security.Value.SignIn, countGets: false));
             options.AddPolicy(RegistrationPolicy, context => PerClient(context, security.Value.Registration, countGets: false));
             options.AddPolicy(SearchPolicy, context => PerClient(context, security.Value.Search, countGets: true));
-            options.AddPolicy(PreviewPolicy, context => PerWriter(context, security.Value.Preview));
+            // One policy per page: the editor pages count previews and background posts, each in its own window.
+            options.AddPolicy(EditorPolicy, context => EditorLimit(context, security.Value));
             options.OnRejected = (rejected, _) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
@@ -177,6 +184,31 @@ public static class SecuritySetup
             QueueLimit = 0,
             AutoReplenishment = true,
         });
+
+    /// <summary>The editor pages: previews (<see cref="PerWriter"/>) and background posts (<see cref="PerEditor"/>), each its own budget.</summary>
+    private static RateLimitPartition<string> EditorLimit(HttpContext context, SecurityOptions security)
+        => context.Request.Query["handler"].ToString().StartsWith("Voorbeeld", StringComparison.OrdinalIgnoreCase)
+            ? PerWriter(context, security.Preview)
+            : PerEditor(context, security.EditorBackground);
+
+    /// <summary>A fixed window per signed-in person (several people share a town hall's address) for the editor's background posts only.</summary>
+    private static RateLimitPartition<string> PerEditor(HttpContext context, RateLimitOptions limit)
+    {
+        if (!HttpMethods.IsPost(context.Request.Method) || !EditorBackgroundHandlers.Contains(context.Request.Query["handler"].ToString()))
+        {
+            return RateLimitPartition.GetNoLimiter("bewerken");
+        }
+
+        var who = context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value
+            ?? (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+        return RateLimitPartition.GetFixedWindowLimiter("bewerken:" + who, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, limit.PermitLimit),
+            Window = TimeSpan.FromSeconds(Math.Max(1, limit.WindowSeconds)),
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
 
     public static WebApplication UseKennisHubErrorPages(this WebApplication app)
     {

@@ -116,5 +116,6 @@ public static class Policies
         conventions.AuthorizePage("/Organisaties/Profiel", JoinOrganisation);
         conventions.AuthorizePage("/Organisaties/Netwerkleden", JoinOrganisation);
         conventions.AuthorizeFolder("/Mensen", JoinOrganisation);
+        conventions.AuthorizeFolder("/Auteurs", SignedIn);
     }
 }

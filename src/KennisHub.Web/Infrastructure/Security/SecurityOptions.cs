@@ -25,6 +25,9 @@ public sealed class SecurityOptions
     /// <summary>Editor previews per person: the live preview asks at most once per pause in typing (700 ms).</summary>
     public RateLimitOptions Preview { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
 
+    /// <summary>Per person: the editor keeps a draft at most every 10 s and sends presence every 20 s, so 30 a minute is ample.</summary>
+    public RateLimitOptions EditorBackground { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
     /// <summary>Throttling of password guesses (sign-in and re-entering the current password): see PasswordGuard.</summary>
     public PasswordGuessingOptions PasswordGuessing { get; set; } = new();
 }

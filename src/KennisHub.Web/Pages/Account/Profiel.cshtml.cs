@@ -1,5 +1,8 @@
 using KennisHub.Core.Audit;
+using KennisHub.Core.Coauthoring;
 using KennisHub.Core.Identity;
+using KennisHub.Core.Revisions;
+using KennisHub.Web.Infrastructure;
 using KennisHub.Web.Infrastructure.Authorization;
 using KennisHub.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Identity;
@@ -16,9 +19,14 @@ public sealed class ProfielModel(
     UserManager<KennisHubUser> users,
     SignInManager<KennisHubUser> signIn,
     UserSessions sessions,
+    Coauthors coauthors,
     TimeProvider time) : PageModel
 {
-    private static readonly string[] KnownMessages = ["wachtwoord-gewijzigd", "tweestaps-uit", "sessie-beeindigd", "andere-sessies-beeindigd"];
+    private static readonly string[] KnownMessages = ["wachtwoord-gewijzigd", "tweestaps-uit", "sessie-beeindigd", "andere-sessies-beeindigd",
+        "uitnodiging-aangenomen", "uitnodiging-afgeslagen", "uitnodiging-vervallen"];
+
+    /// <summary>Open invitations to be co-author of an item this person may see (issue 16).</summary>
+    public IReadOnlyList<CoauthorInvitation> Invitations { get; private set; } = [];
 
     public KennisHubUser Account { get; private set; } = new();
 
@@ -45,7 +53,34 @@ public sealed class ProfielModel(
             .OrderByDescending(s => s.IsCurrent)
             .ToList();
         Message = KnownMessages.Contains(melding) ? melding : null;
+        Invitations = await coauthors.OpenInvitationsAsync(User.ToReader(), cancellationToken);
         return Page();
+    }
+
+    /// <summary>Accepts one of the person's own invitations (keyed by their own id: no one answers for another).</summary>
+    public Task<IActionResult> OnPostUitnodigingAannemenAsync(string? soort, Guid? item, CancellationToken cancellationToken)
+        => AnswerAsync(soort, item, accept: true, cancellationToken);
+
+    public Task<IActionResult> OnPostUitnodigingAfslaanAsync(string? soort, Guid? item, CancellationToken cancellationToken)
+        => AnswerAsync(soort, item, accept: false, cancellationToken);
+
+    private async Task<IActionResult> AnswerAsync(string? soort, Guid? item, bool accept, CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is null)
+        {
+            return Challenge();
+        }
+
+        if (soort is not (SubjectKinds.Article or SubjectKinds.Theme) || item is not { } subjectId)
+        {
+            return LocalRedirect("/account/profiel?melding=uitnodiging-vervallen");
+        }
+
+        var outcome = accept
+            ? await coauthors.AcceptAsync(soort, subjectId, User.ToActor(), cancellationToken)
+            : await coauthors.DeclineAsync(soort, subjectId, User.ToActor(), cancellationToken);
+        var message = outcome != CoauthorOutcome.Done ? "uitnodiging-vervallen" : accept ? "uitnodiging-aangenomen" : "uitnodiging-afgeslagen";
+        return LocalRedirect("/account/profiel?melding=" + message);
     }
 
     /// <summary>Ends one of the person's own sessions; ending this one signs out here.</summary>

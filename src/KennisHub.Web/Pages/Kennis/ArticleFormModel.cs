@@ -36,5 +36,9 @@ public sealed class ArticleInput() : EditorInput(nameof(Core.Reading.Visibility.
 /// <summary>What /kennis/nieuw and /kennis/{slug}/bewerken share.</summary>
 public abstract class ArticleFormModel(ContentEditing editing, EditorSupport support) : EditorFormModel<ArticleInput>(editing, support)
 {
+    protected override string DraftTitle() => Input.Title ?? string.Empty;
+
+    protected override string SubjectKind => Core.Revisions.SubjectKinds.Article;
+
     protected override string DetailsPath(string slug) => $"/kennis/{slug}";
 }

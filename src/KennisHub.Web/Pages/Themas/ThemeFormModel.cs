@@ -36,5 +36,9 @@ public sealed class ThemeInput() : EditorInput(nameof(Core.Reading.Visibility.At
 /// <summary>What /themas/nieuw and /themas/{slug}/bewerken share.</summary>
 public abstract class ThemeFormModel(ContentEditing editing, EditorSupport support) : EditorFormModel<ThemeInput>(editing, support)
 {
+    protected override string DraftTitle() => Input.Title ?? string.Empty;
+
+    protected override string SubjectKind => Core.Revisions.SubjectKinds.Theme;
+
     protected override string DetailsPath(string slug) => $"/themas/{slug}";
 }

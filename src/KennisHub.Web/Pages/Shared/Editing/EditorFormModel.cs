@@ -27,7 +27,7 @@ public interface IEditorInput
 /// The new and edit pages of every kind of text: the form and its choices, "Voorbeeld" without JavaScript, the
 /// mapping of a save's result (PRG with a status line, errors on their fields, or the conflict to resolve).
 /// </summary>
-public abstract class EditorFormModel<TInput>(ContentEditing editing, EditorSupport support) : PageModel
+public abstract partial class EditorFormModel<TInput>(ContentEditing editing, EditorSupport support) : PageModel
     where TInput : class, IEditorInput, new()
 {
     /// <summary>Empty keyword fields offered below the item's own.</summary>
@@ -109,6 +109,7 @@ public abstract class EditorFormModel<TInput>(ContentEditing editing, EditorSupp
     protected async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
     {
         Choices = await editing.ChoicesAsync(User.ToReader(), cancellationToken);
+        await LoadDraftAndPresenceAsync(cancellationToken);
         return Page();
     }
 
