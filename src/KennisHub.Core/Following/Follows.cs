@@ -214,7 +214,10 @@ public sealed class Follows(Db db, TimeProvider time)
     public async Task<DateTimeOffset> VisitAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         const string ReadSql = "SELECT PreviousVisitAt, LastVisitAt FROM MijnVisits WHERE UserId = @UserId";
-        const string InsertSql = "INSERT INTO MijnVisits (UserId, PreviousVisitAt, LastVisitAt) VALUES (@UserId, NULL, @Now)";
+        const string InsertSql = """
+            INSERT INTO MijnVisits (UserId, PreviousVisitAt, LastVisitAt)
+            SELECT Id, NULL, @Now FROM Users WHERE Id = @UserId
+            """;
         const string UpdateSql = "UPDATE MijnVisits SET PreviousVisitAt = @Previous, LastVisitAt = @Now WHERE UserId = @UserId";
         var now = time.GetUtcNow();
         await using var connection = await db.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,8 @@ public sealed partial class MembershipPagesTests
             ended.Headers.Location!.OriginalString.ShouldBe($"{page}?melding=beeindigd");
         }
 
-        (await visitor.GetPageAsync($"/organisaties/{Kampen}")).QuerySelector("section[aria-labelledby=organisatie-netwerken]").ShouldBeNull();
+        // Other tests of this class may put Kampen in other networks: only this network must be gone from its page.
+        (await visitor.GetPageAsync($"/organisaties/{Kampen}")).QuerySelector($"section[aria-labelledby=organisatie-netwerken] a[href='/organisaties/{TestNetwork}']").ShouldBeNull();
         await using var connection = await factory.CreateDb().OpenAsync(Ct);
         (await connection.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM AuditLog WHERE Action IN ('network.relation.added', 'network.relation.ended') AND ActorName = 'Netwerk Contact'")).ShouldBe(2);
